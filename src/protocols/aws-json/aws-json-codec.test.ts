@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ServiceError } from '../../kernel/index.js';
+import type { WireRequest } from '../wire.js';
+import { createAwsJsonCodec } from './aws-json-codec.js';
+
+const codec = createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' });
+
+function request(target: string | undefined, body: string, contentType = 'application/x-amz-json-1.1'): WireRequest {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (target !== undefined) headers['x-amz-target'] = target;
+  return { method: 'POST', path: '/', rawQuery: '', query: new URLSearchParams(), headers, body: Buffer.from(body) };
+}
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof ServiceError);
+    return error.code;
+  }
+  assert.fail('expected a ServiceError');
+}
+
+test('decodes the operation from X-Amz-Target and the input from the JSON body', () => {
+  const call = codec.decode(request('Logs_20140328.CreateLogGroup', '{"logGroupName":"g"}'));
+  assert.deepEqual(call, { operation: 'CreateLogGroup', input: { logGroupName: 'g' } });
+  assert.deepEqual(codec.decode(request('Logs_20140328.DescribeLogGroups', '')).input, {});
+});
+
+test('malformed or non-object JSON is a SerializationException', () => {
+  assert.equal(codeOf(() => codec.decode(request('Logs_20140328.CreateLogGroup', '{"a":'))), 'SerializationException');
+  assert.equal(codeOf(() => codec.decode(request('Logs_20140328.CreateLogGroup', '[1]'))), 'SerializationException');
+});
+
+test('garbage targets and foreign content types are UnknownOperationException', () => {
+  assert.equal(codeOf(() => codec.decode(request('Nope.CreateLogGroup', '{}'))), 'UnknownOperationException');
+  assert.equal(codeOf(() => codec.decode(request('Logs_20140328.', '{}'))), 'UnknownOperationException');
+  assert.equal(codeOf(() => codec.decode(request('Logs_20140328.X', '{}', 'text/plain'))), 'UnknownOperationException');
+});
+
+test('errors carry __type, message, modeled members and the request id', () => {
+  const error = new ServiceError('TooManyTagsException', 'too many', { members: { resourceName: 'arn:x' } });
+  const response = codec.encodeError(error, 'req-1');
+  assert.equal(response.status, 400);
+  assert.equal(response.headers['x-amzn-requestid'], 'req-1');
+  assert.deepEqual(JSON.parse(String(response.body)), { __type: 'TooManyTagsException', message: 'too many', resourceName: 'arn:x' });
+});
+
+test('query-compatible services add x-amzn-query-error with the query code and fault side', () => {
+  const cw = createAwsJsonCodec({ version: '1.0', targetPrefix: 'GraniteServiceVersion20100801', queryCompatible: true });
+  const response = cw.encodeError(new ServiceError('ResourceNotFoundException', 'gone', { queryCode: 'ResourceNotFound' }), 'r');
+  assert.equal(response.headers['x-amzn-query-error'], 'ResourceNotFound;Sender');
+  assert.equal(response.headers['content-type'], 'application/x-amz-json-1.0');
+  const fault = cw.encodeError(new ServiceError('InternalServiceFault', 'x', { fault: 'server' }), 'r');
+  assert.equal(fault.status, 500);
+  assert.equal(fault.headers['x-amzn-query-error'], 'InternalServiceFault;Receiver');
+});

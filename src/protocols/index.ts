@@ -1,0 +1,5 @@
+export type { DecodedCall, ProtocolCodec, WireRequest, WireResponse } from './wire.js';
+export { createRouter, queryVersionOf } from './router.js';
+export type { Route, RouteRule, Router } from './router.js';
+export { createAwsJsonCodec } from './aws-json/index.js';
+export type { AwsJsonOptions } from './aws-json/index.js';

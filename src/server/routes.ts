@@ -1,0 +1,36 @@
+import { ServiceError } from '../kernel/index.js';
+import { createAwsJsonCodec, createRouter, type Route, type Router } from '../protocols/index.js';
+import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
+import { createLogsService } from '../services/logs/index.js';
+import { createStsService, stsQueryShapes } from '../services/sts/index.js';
+import type { Storage } from '../storage/index.js';
+import type { ServiceRoute } from './dispatch.js';
+
+/** Every service ModelWatch serves, each on its wire protocol(s). Adding a protocol is a route, never a branch. */
+export function buildRouter(deps: { readonly storage: Storage }): Router<ServiceRoute> {
+  const jsonUnknown = (operation: string): ServiceError =>
+    new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
+  const routes: Route<ServiceRoute>[] = [
+    {
+      rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
+      codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' }),
+      target: {
+        service: createLogsService({ store: deps.storage.logs }),
+        unknownOperation: jsonUnknown,
+        mapAuthError: (error) => error,
+        internalError: () => new ServiceError('ServiceUnavailableException', 'The service cannot complete the request.', { fault: 'server', httpStatus: 500 }),
+      },
+    },
+    {
+      rule: { kind: 'query-version', version: '2011-06-15', signingName: 'sts' },
+      codec: createAwsQueryCodec(stsQueryShapes),
+      target: {
+        service: createStsService(),
+        unknownOperation: (operation) => new ServiceError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`),
+        mapAuthError: toQueryAuthError,
+        internalError: () => new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error.', { fault: 'server', httpStatus: 500 }),
+      },
+    },
+  ];
+  return createRouter(routes);
+}

@@ -1,0 +1,10 @@
+import type { LogStore } from './log-store.js';
+
+/** One opened backend: the ports it provides and its lifecycle. Only `server` opens an adapter. */
+export interface Storage {
+  readonly logs: LogStore;
+  /** Wipes every resource and event in every account (POST /_modelwatch/reset). */
+  reset(): Promise<void>;
+  /** Flushes pending writes and releases the backend. */
+  close(): Promise<void>;
+}
