@@ -10,6 +10,8 @@ export interface WireRequest {
   readonly query: URLSearchParams;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /** The body bytes as sent, when they differ from `body` (a gzip request); SigV4 signatures cover these. */
+  readonly rawBody?: Buffer;
 }
 
 export interface WireResponse {

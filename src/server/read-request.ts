@@ -28,9 +28,10 @@ export async function readRequest(message: IncomingMessage | Http2ServerRequest)
     message.resume();
     throw tooLarge();
   }
-  let body = await readBody(message);
+  const rawBody = await readBody(message);
+  let body = rawBody;
   const encoding = headers['content-encoding']?.toLowerCase();
-  if (encoding === 'gzip') body = await gunzipBody(body);
+  if (encoding === 'gzip') body = await gunzipBody(rawBody);
   else if (encoding !== undefined && encoding !== 'identity' && encoding !== '') {
     throw new ServiceError('UnsupportedMediaTypeException', `Content-Encoding '${encoding}' is not supported.`, { httpStatus: 415 });
   }
@@ -41,6 +42,7 @@ export async function readRequest(message: IncomingMessage | Http2ServerRequest)
     query: new URLSearchParams(rawQuery),
     headers,
     body,
+    ...(body === rawBody ? {} : { rawBody }),
   };
 }
 
