@@ -1,0 +1,137 @@
+import type { NumberShape, ShapeSpec, ShapeTable, StringShape } from '../../models/index.js';
+import { allConstraintsOf, constraintText } from './constraint-text.js';
+import { javaValueText } from './java-value-text.js';
+import { failedConstraints, isRecord, readScalar, serializationError } from './scalar-check.js';
+
+/** One failed constraint, as AWS reports it: `Value '<valueText>' at '<path>' failed to satisfy constraint: <constraint>`. */
+export interface ConstraintViolation {
+  /** e.g. `logGroupName`, `logEvents.1.member.message`. */
+  readonly path: string;
+  /** The value rendered as AWS prints it; `null` for a missing required member. */
+  readonly valueText: string | null;
+  /** The shape the failing value belongs to, e.g. `LogGroupName`. */
+  readonly shape: string;
+  readonly constraint: string;
+}
+
+export interface CheckedInput {
+  /** A copy of the input holding only modeled members, integers truncated as AWS's JSON reader does. */
+  readonly value: unknown;
+  readonly violations: readonly ConstraintViolation[];
+}
+
+/**
+ * Checks `input` against `shapeName` in `table`. Wrong JSON types end the check at once with the
+ * `SerializationException` AWS's JSON reader raises; constraint failures are collected, in model member order.
+ */
+export function checkShape(table: ShapeTable, shapeName: string, input: unknown): CheckedInput {
+  const violations: ConstraintViolation[] = [];
+  const value = check(table, shapeName, input, '', violations);
+  return { value, violations };
+}
+
+function check(table: ShapeTable, shapeName: string, value: unknown, path: string, out: ConstraintViolation[]): unknown {
+  const spec = specOf(table, shapeName);
+  switch (spec.type) {
+    case 'string':
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double': {
+      const scalar = readScalar(spec, value);
+      for (const constraint of failedConstraints(spec, scalar)) {
+        out.push({ path, valueText: javaValueText(table, shapeName, scalar), shape: shapeName, constraint });
+      }
+      return scalar;
+    }
+    case 'boolean':
+      if (typeof value !== 'boolean') throw serializationError(value, 'a Boolean');
+      return value;
+    case 'timestamp':
+      if (typeof value !== 'number') throw serializationError(value, 'a Timestamp');
+      return value;
+    case 'blob':
+      if (typeof value !== 'string') throw serializationError(value, 'a Blob');
+      return value;
+    case 'list':
+      return checkList(table, shapeName, spec.member, value, path, out);
+    case 'map':
+      return checkMap(table, shapeName, value, path, out);
+    case 'structure': {
+      if (!isRecord(value)) throw serializationError(value, 'a Structure');
+      const result: Record<string, unknown> = {};
+      for (const [member, memberShape] of Object.entries(spec.members)) {
+        const memberPath = path === '' ? member : `${path}.${member}`;
+        const memberValue = value[member];
+        if (memberValue === undefined || memberValue === null) {
+          if (spec.required?.includes(member) === true) {
+            out.push({ path: memberPath, valueText: null, shape: memberShape, constraint: constraintText.notNull });
+          }
+          continue;
+        }
+        result[member] = check(table, memberShape, memberValue, memberPath, out);
+      }
+      return result;
+    }
+  }
+}
+
+function checkList(table: ShapeTable, listShape: string, memberShape: string, value: unknown, path: string, out: ConstraintViolation[]): unknown {
+  if (!Array.isArray(value)) throw serializationError(value, 'a List');
+  const spec = specOf(table, listShape);
+  const items = value.filter((item) => item !== null && item !== undefined);
+  const nested: ConstraintViolation[] = [];
+  const result = items.map((item, i) => check(table, memberShape, item, `${path}.${i + 1}.member`, nested));
+  pushSizeViolations(spec, result.length, { path, valueText: javaValueText(table, listShape, result), shape: listShape }, out);
+  const member = specOf(table, memberShape);
+  if (isScalarSpec(member)) {
+    // AWS reports a bad scalar list member once, on the list, listing every constraint of the member shape.
+    if (nested.length > 0) out.push({ path, valueText: javaValueText(table, listShape, result), shape: listShape, constraint: `Member must satisfy constraint: [${allConstraintsOf(member).join(', ')}]` });
+  } else {
+    out.push(...nested);
+  }
+  return result;
+}
+
+function checkMap(table: ShapeTable, mapShape: string, value: unknown, path: string, out: ConstraintViolation[]): unknown {
+  if (!isRecord(value)) throw serializationError(value, 'a Map');
+  const spec = specOf(table, mapShape);
+  if (spec.type !== 'map') throw new Error(`${mapShape} is not a map`);
+  const result: Record<string, unknown> = {};
+  let badKey = false;
+  let badValue = false;
+  const nested: ConstraintViolation[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null || item === undefined) continue;
+    const keyViolations: ConstraintViolation[] = [];
+    check(table, spec.key, key, path, keyViolations);
+    badKey ||= keyViolations.length > 0;
+    const before = nested.length;
+    result[key] = check(table, spec.value, item, `${path}.${key}.member`, nested);
+    badValue ||= nested.length > before;
+  }
+  const valueText = javaValueText(table, mapShape, result);
+  pushSizeViolations(spec, Object.keys(result).length, { path, valueText, shape: mapShape }, out);
+  const keySpec = specOf(table, spec.key);
+  const valueSpec = specOf(table, spec.value);
+  if (badKey && isScalarSpec(keySpec)) out.push({ path, valueText, shape: mapShape, constraint: `Map key must satisfy constraint: [${allConstraintsOf(keySpec).join(', ')}]` });
+  if (!isScalarSpec(valueSpec)) out.push(...nested);
+  else if (badValue) out.push({ path, valueText, shape: mapShape, constraint: `Map value must satisfy constraint: [${allConstraintsOf(valueSpec).join(', ')}]` });
+  return result;
+}
+
+function pushSizeViolations(spec: ShapeSpec, size: number, at: Omit<ConstraintViolation, 'constraint'>, out: ConstraintViolation[]): void {
+  if (spec.type !== 'list' && spec.type !== 'map') return;
+  if (spec.max !== undefined && size > spec.max) out.push({ ...at, constraint: constraintText.maxLength(spec.max) });
+  if (spec.min !== undefined && size < spec.min) out.push({ ...at, constraint: constraintText.minLength(spec.min) });
+}
+
+function specOf(table: ShapeTable, name: string): ShapeSpec {
+  const spec = table[name];
+  if (spec === undefined) throw new Error(`shape ${name} is missing from the shape table`);
+  return spec;
+}
+
+function isScalarSpec(spec: ShapeSpec): spec is StringShape | NumberShape {
+  return spec.type === 'string' || spec.type === 'integer' || spec.type === 'long' || spec.type === 'float' || spec.type === 'double';
+}

@@ -1,0 +1,3 @@
+export { createLogsService } from './logs-service.js';
+export type { LogsServiceDeps } from './logs-deps.js';
+export { RETENTION_DAYS, retentionFloor } from './retention.js';

@@ -1,0 +1,6 @@
+import type { LogStore } from '../../storage/index.js';
+
+/** What the Logs service needs from the outside world; time and the caller come with each request. */
+export interface LogsServiceDeps {
+  readonly store: LogStore;
+}

@@ -1,0 +1,59 @@
+import type { Operation, ServiceDefinition } from '../../kernel/index.js';
+import type { LogsOperationName } from '../../models/logs/index.js';
+import type { LogsServiceDeps } from './logs-deps.js';
+import { associateKmsKey } from './operations/associate-kms-key.js';
+import { createLogGroup } from './operations/create-log-group.js';
+import { createLogStream } from './operations/create-log-stream.js';
+import { deleteLogGroup } from './operations/delete-log-group.js';
+import { deleteLogStream } from './operations/delete-log-stream.js';
+import { deleteMetricFilter } from './operations/delete-metric-filter.js';
+import { deleteRetentionPolicy } from './operations/delete-retention-policy.js';
+import { describeLogGroups } from './operations/describe-log-groups.js';
+import { describeLogStreams } from './operations/describe-log-streams.js';
+import { describeMetricFilters } from './operations/describe-metric-filters.js';
+import { disassociateKmsKey } from './operations/disassociate-kms-key.js';
+import { filterLogEvents } from './operations/filter-log-events.js';
+import { getLogEvents } from './operations/get-log-events.js';
+import { listTagsForResource } from './operations/list-tags-for-resource.js';
+import { listTagsLogGroup } from './operations/list-tags-log-group.js';
+import { putLogEvents } from './operations/put-log-events.js';
+import { putMetricFilter } from './operations/put-metric-filter.js';
+import { putRetentionPolicy } from './operations/put-retention-policy.js';
+import { tagLogGroup } from './operations/tag-log-group.js';
+import { tagResource } from './operations/tag-resource.js';
+import { testMetricFilter } from './operations/test-metric-filter.js';
+import { untagLogGroup } from './operations/untag-log-group.js';
+import { untagResource } from './operations/untag-resource.js';
+
+/**
+ * CloudWatch Logs (awsJson1_1, `Logs_20140328.*`). Only the operations below are served; any other Logs operation
+ * is left out of the map, so the protocol layer answers it with UnknownOperationException instead of a fake.
+ */
+export function createLogsService(deps: LogsServiceDeps): ServiceDefinition {
+  const operations: Record<LogsOperationName, Operation> = {
+    AssociateKmsKey: associateKmsKey(deps),
+    CreateLogGroup: createLogGroup(deps),
+    CreateLogStream: createLogStream(deps),
+    DeleteLogGroup: deleteLogGroup(deps),
+    DeleteLogStream: deleteLogStream(deps),
+    DeleteMetricFilter: deleteMetricFilter(deps),
+    DeleteRetentionPolicy: deleteRetentionPolicy(deps),
+    DescribeLogGroups: describeLogGroups(deps),
+    DescribeLogStreams: describeLogStreams(deps),
+    DescribeMetricFilters: describeMetricFilters(deps),
+    DisassociateKmsKey: disassociateKmsKey(deps),
+    FilterLogEvents: filterLogEvents(deps),
+    GetLogEvents: getLogEvents(deps),
+    ListTagsForResource: listTagsForResource(deps),
+    ListTagsLogGroup: listTagsLogGroup(deps),
+    PutLogEvents: putLogEvents(deps),
+    PutMetricFilter: putMetricFilter(deps),
+    PutRetentionPolicy: putRetentionPolicy(deps),
+    TagLogGroup: tagLogGroup(deps),
+    TagResource: tagResource(deps),
+    TestMetricFilter: testMetricFilter(),
+    UntagLogGroup: untagLogGroup(deps),
+    UntagResource: untagResource(deps),
+  };
+  return { signingName: 'logs', operations: new Map(Object.entries(operations)) };
+}
