@@ -32,7 +32,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   }
   const auth: AuthConfig = {
     mode: config.authMode,
-    keys: parseAccountsFile(config.accessKeys),
+    keys: parseAccountsFile({ accessKeys: config.accessKeys }),
     defaultAccount: config.defaultAccount,
     acceptTestCredentials: config.acceptTestCredentials,
   };
