@@ -1,0 +1,98 @@
+import type { EventCursor, ReadStreamQuery, ScanEventsQuery, Scope, StoredLogEvent, SubstringPrefilter } from '../storage/index.js';
+import { lookupGroup, lookupStream } from './lookups.js';
+import { SqlParams } from './sql-values.js';
+import type { StoreContext } from './store-context.js';
+
+export interface StreamName {
+  readonly scope: Scope;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+}
+
+export function readStream(ctx: StoreContext, stream: StreamName, query: ReadStreamQuery): Promise<StoredLogEvent[]> {
+  return ctx.reads.use(async (db) => {
+    const ids = await lookupStream(ctx, db, stream, false);
+    if (typeof ids === 'string') return [];
+    const p = new SqlParams();
+    const forward = query.direction === 'forward';
+    const where = [`group_id = ${p.bigint(ids.groupId)}`, `stream_id = ${p.bigint(ids.streamId)}`];
+    if (query.startTime !== undefined) where.push(`timestamp >= ${p.bigint(query.startTime)}`);
+    if (query.endTime !== undefined) where.push(`timestamp < ${p.bigint(query.endTime)}`);
+    if (query.from !== undefined) where.push(beyondCursor(p, query.from, forward));
+    const direction = forward ? 'ASC' : 'DESC';
+    const columns = await db.columns(
+      `SELECT timestamp, ingestion_time, seq, message FROM log_events WHERE ${where.join(' AND ')}
+       ORDER BY timestamp ${direction}, seq ${direction} LIMIT ${p.bigint(query.limit)}`,
+      p,
+    );
+    return storedEvents(columns, () => stream.logStreamName);
+  });
+}
+
+export function scanEvents(ctx: StoreContext, scope: Scope, logGroupName: string, query: ScanEventsQuery): Promise<StoredLogEvent[]> {
+  return ctx.reads.use(async (db) => {
+    const groupId = await lookupGroup(ctx, db, scope, logGroupName, false);
+    if (groupId === undefined) return [];
+    if (query.streamNames !== undefined && query.streamNames.length === 0) return [];
+    const p = new SqlParams();
+    const group = p.bigint(groupId);
+    const where = [`group_id = ${group}`];
+    const streamWhere: string[] = [];
+    if (query.streamNames !== undefined) streamWhere.push(`list_contains(${p.textList(query.streamNames)}, name)`);
+    if (query.streamPrefix !== undefined) streamWhere.push(`starts_with(name, ${p.text(query.streamPrefix)})`);
+    if (streamWhere.length > 0) {
+      where.push(`stream_id IN (SELECT stream_id FROM log_streams WHERE group_id = ${group} AND ${streamWhere.join(' AND ')})`);
+    }
+    if (query.startTime !== undefined) where.push(`timestamp >= ${p.bigint(query.startTime)}`);
+    if (query.endTime !== undefined) where.push(`timestamp <= ${p.bigint(query.endTime)}`);
+    if (query.from !== undefined) where.push(beyondCursor(p, query.from, !query.descending));
+    if (query.prefilter !== undefined) where.push(...prefilterSql(p, query.prefilter));
+    const direction = query.descending ? 'DESC' : 'ASC';
+    const order = `timestamp ${direction}, seq ${direction}`;
+    // Names are joined after the LIMIT, so the scan itself touches log_events alone.
+    const columns = await db.columns(
+      `WITH page AS (
+         SELECT stream_id, timestamp, ingestion_time, seq, message FROM log_events
+         WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.bigint(query.limit)})
+       SELECT page.timestamp, page.ingestion_time, page.seq, page.message, s.name
+       FROM page JOIN log_streams s ON s.stream_id = page.stream_id ORDER BY ${order}`,
+      p,
+    );
+    const names = columns[4] ?? [];
+    return storedEvents(columns, (row) => String(names[row]));
+  });
+}
+
+/**
+ * Strictly after (or before) a (timestamp, seq) position. The plain timestamp bound comes first so DuckDB can
+ * prune row groups with it; the OR only breaks ties.
+ */
+function beyondCursor(p: SqlParams, from: EventCursor, ascending: boolean): string {
+  const time = p.bigint(from.timestamp);
+  const seq = p.bigint(from.seq);
+  return ascending
+    ? `timestamp >= ${time} AND (timestamp > ${time} OR seq > ${seq})`
+    : `timestamp <= ${time} AND (timestamp < ${time} OR seq < ${seq})`;
+}
+
+/**
+ * CNF of literal substrings. `contains` is a plain case-sensitive substring test, so LIKE's % _ \ never need
+ * escaping; an empty clause can never hold.
+ */
+function prefilterSql(p: SqlParams, prefilter: SubstringPrefilter): string[] {
+  return prefilter.allOf.map((clause) =>
+    clause.length === 0 ? 'false' : `(${clause.map((substring) => `contains(message, ${p.text(substring)})`).join(' OR ')})`,
+  );
+}
+
+/** Columns in the order timestamp, ingestion_time, seq, message (BIGINT, BIGINT, BIGINT, VARCHAR). */
+function storedEvents(columns: readonly unknown[][], streamName: (row: number) => string): StoredLogEvent[] {
+  const [timestamps = [], ingestionTimes = [], seqs = [], messages = []] = columns;
+  return timestamps.map((timestamp, row) => ({
+    logStreamName: streamName(row),
+    timestamp: Number(timestamp),
+    ingestionTime: Number(ingestionTimes[row]),
+    message: String(messages[row]),
+    seq: Number(seqs[row]),
+  }));
+}

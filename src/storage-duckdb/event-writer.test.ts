@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Scope, Storage } from '../storage/index.js';
+import { DATABASE_FILE, openDuckDbStorage } from './duckdb-storage.js';
+
+const scope: Scope = { accountId: '123456789012', region: 'us-east-1' };
+const group = { creationTime: 1, logGroupClass: 'STANDARD', deletionProtectionEnabled: false, tags: {} } as const;
+const events = (label: string, count = 3): { timestamp: number; message: string }[] =>
+  Array.from({ length: count }, (_, index) => ({ timestamp: 1_700_000_000_000 + index, message: `${label} ${index}` }));
+
+/** Rows physically in log_events, read from the file after the storage is closed. */
+async function rawEventRows(dataDir: string): Promise<string[]> {
+  const instance = await DuckDBInstance.create(join(dataDir, DATABASE_FILE));
+  try {
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll('SELECT message FROM log_events ORDER BY seq');
+    connection.closeSync();
+    return reader.getRowsJS().map((row) => String(row[0]));
+  } finally {
+    instance.closeSync();
+  }
+}
+
+describe('DuckDB event writer', () => {
+  let dataDir: string;
+  let storage: Storage;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'modelwatch-writer-'));
+    storage = await openDuckDbStorage({ dataDir });
+    await storage.logs.createLogGroup(scope, { logGroupName: 'g', ...group });
+  });
+  after(async () => {
+    await storage.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('reports no-stream and writes nothing when the stream is deleted before the append commits', async () => {
+    await storage.logs.createLogStream(scope, 'g', 'doomed', 1);
+    await storage.logs.append(scope, 'g', 'doomed', events('warm'), 2); // the stream's ids are now cached
+    const deleting = storage.logs.deleteLogStream(scope, 'g', 'doomed');
+    const appending = storage.logs.append(scope, 'g', 'doomed', events('late'), 3);
+    assert.equal(await deleting, 'deleted');
+    assert.deepEqual(await appending, { kind: 'no-stream' });
+  });
+
+  it('does not write rows filled under old ids into a stream recreated before the commit', async () => {
+    await storage.logs.createLogStream(scope, 'g', 'reborn', 1);
+    await storage.logs.append(scope, 'g', 'reborn', events('first life'), 2);
+    // Delete and create queue on the write lane ahead of the append, which fills its chunks with the cached ids.
+    const deleting = storage.logs.deleteLogStream(scope, 'g', 'reborn');
+    const creating = storage.logs.createLogStream(scope, 'g', 'reborn', 5);
+    const appending = storage.logs.append(scope, 'g', 'reborn', events('stale ids'), 3);
+    assert.equal(await deleting, 'deleted');
+    assert.equal(await creating, 'created');
+    assert.deepEqual(await appending, { kind: 'no-stream' });
+    assert.deepEqual(await storage.logs.readStream(scope, 'g', 'reborn', { direction: 'forward', limit: 10 }), []);
+    assert.equal((await storage.logs.getLogStream(scope, 'g', 'reborn'))?.lastEventTimestamp, undefined);
+  });
+
+  it('stores lone surrogates as U+FFFD and counts the bytes actually stored', async () => {
+    await storage.logs.createLogGroup(scope, { logGroupName: 'utf8', ...group });
+    await storage.logs.createLogStream(scope, 'utf8', 's', 1);
+    await storage.logs.append(scope, 'utf8', 's', [{ timestamp: 1, message: 'a\uD800b' }], 2);
+    const [event] = await storage.logs.readStream(scope, 'utf8', 's', { direction: 'forward', limit: 10 });
+    assert.equal(event?.message, 'a\uFFFDb');
+    assert.equal((await storage.logs.getLogGroup(scope, 'utf8'))?.storedBytes, 5);
+  });
+
+  it('rejects a non-integer timestamp alone, without failing the appends committed with it', async () => {
+    await storage.logs.createLogStream(scope, 'g', 'mixed', 1);
+    const good = storage.logs.append(scope, 'g', 'mixed', events('good'), 2);
+    const bad = storage.logs.append(scope, 'g', 'mixed', [{ timestamp: 1.5, message: 'bad' }], 2);
+    await assert.rejects(bad, RangeError);
+    assert.equal((await good).kind, 'appended');
+  });
+
+  it('leaves no trace of refused appends in the table', async () => {
+    await storage.close();
+    const rows = await rawEventRows(dataDir);
+    assert.ok(!rows.some((message) => message.startsWith('late') || message.startsWith('stale ids') || message === 'bad'));
+    assert.ok(rows.includes('good 0'));
+    storage = await openDuckDbStorage({ dataDir });
+  });
+});

@@ -1,0 +1,44 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { sqlRunner, type SqlRunner } from './sql-runner.js';
+
+const MAX_IDLE = 4;
+
+/**
+ * Connections for reads. Each read gets a connection of its own (DuckDB runs one statement at a time per
+ * connection), so reads never queue behind the write lane and always see the last committed state.
+ */
+export class ReadPool {
+  private readonly instance: DuckDBInstance;
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(instance: DuckDBInstance) {
+    this.instance = instance;
+  }
+
+  use<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    const running = this.run(work);
+    this.inFlight.add(running);
+    void running.finally(() => this.inFlight.delete(running)).catch(() => undefined);
+    return running;
+  }
+
+  private async run<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+    const connection = this.idle.pop() ?? (await this.instance.connect());
+    try {
+      return await work(sqlRunner(connection));
+    } finally {
+      if (this.closed || this.idle.length >= MAX_IDLE) connection.closeSync();
+      else this.idle.push(connection);
+    }
+  }
+
+  /** Waits for reads in progress, then closes every connection. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+  }
+}
