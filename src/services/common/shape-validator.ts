@@ -82,11 +82,13 @@ function checkList(table: ShapeTable, listShape: string, memberShape: string, va
   const items = value.filter((item) => item !== null && item !== undefined);
   const nested: ConstraintViolation[] = [];
   const result = items.map((item, i) => check(table, memberShape, item, `${path}.${i + 1}.member`, nested));
-  pushSizeViolations(spec, result.length, { path, valueText: javaValueText(table, listShape, result), shape: listShape }, out);
+  // Rendering the value costs as much as the list is long (a 1 MB batch of events), so only a violation pays for it.
+  const valueText = (): string => javaValueText(table, listShape, result);
+  pushSizeViolations(spec, result.length, { path, shape: listShape }, valueText, out);
   const member = specOf(table, memberShape);
   if (isScalarSpec(member)) {
     // AWS reports a bad scalar list member once, on the list, listing every constraint of the member shape.
-    if (nested.length > 0) out.push({ path, valueText: javaValueText(table, listShape, result), shape: listShape, constraint: `Member must satisfy constraint: [${allConstraintsOf(member).join(', ')}]` });
+    if (nested.length > 0) out.push({ path, valueText: valueText(), shape: listShape, constraint: `Member must satisfy constraint: [${allConstraintsOf(member).join(', ')}]` });
   } else {
     out.push(...nested);
   }
@@ -110,20 +112,26 @@ function checkMap(table: ShapeTable, mapShape: string, value: unknown, path: str
     result[key] = check(table, spec.value, item, `${path}.${key}.member`, nested);
     badValue ||= nested.length > before;
   }
-  const valueText = javaValueText(table, mapShape, result);
-  pushSizeViolations(spec, Object.keys(result).length, { path, valueText, shape: mapShape }, out);
+  const valueText = (): string => javaValueText(table, mapShape, result);
+  pushSizeViolations(spec, Object.keys(result).length, { path, shape: mapShape }, valueText, out);
   const keySpec = specOf(table, spec.key);
   const valueSpec = specOf(table, spec.value);
-  if (badKey && isScalarSpec(keySpec)) out.push({ path, valueText, shape: mapShape, constraint: `Map key must satisfy constraint: [${allConstraintsOf(keySpec).join(', ')}]` });
+  if (badKey && isScalarSpec(keySpec)) out.push({ path, valueText: valueText(), shape: mapShape, constraint: `Map key must satisfy constraint: [${allConstraintsOf(keySpec).join(', ')}]` });
   if (!isScalarSpec(valueSpec)) out.push(...nested);
-  else if (badValue) out.push({ path, valueText, shape: mapShape, constraint: `Map value must satisfy constraint: [${allConstraintsOf(valueSpec).join(', ')}]` });
+  else if (badValue) out.push({ path, valueText: valueText(), shape: mapShape, constraint: `Map value must satisfy constraint: [${allConstraintsOf(valueSpec).join(', ')}]` });
   return result;
 }
 
-function pushSizeViolations(spec: ShapeSpec, size: number, at: Omit<ConstraintViolation, 'constraint'>, out: ConstraintViolation[]): void {
+function pushSizeViolations(
+  spec: ShapeSpec,
+  size: number,
+  at: Pick<ConstraintViolation, 'path' | 'shape'>,
+  valueText: () => string,
+  out: ConstraintViolation[],
+): void {
   if (spec.type !== 'list' && spec.type !== 'map') return;
-  if (spec.max !== undefined && size > spec.max) out.push({ ...at, constraint: constraintText.maxLength(spec.max) });
-  if (spec.min !== undefined && size < spec.min) out.push({ ...at, constraint: constraintText.minLength(spec.min) });
+  if (spec.max !== undefined && size > spec.max) out.push({ ...at, valueText: valueText(), constraint: constraintText.maxLength(spec.max) });
+  if (spec.min !== undefined && size < spec.min) out.push({ ...at, valueText: valueText(), constraint: constraintText.minLength(spec.min) });
 }
 
 function specOf(table: ShapeTable, name: string): ShapeSpec {
