@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { filterBench, filterOptionsFromEnv } from './filter.js';
+import { ingestBench, ingestOptionsFromEnv } from './ingest.js';
+import { figureRows, printBenchResult, table, type BenchResult } from './lib/figures.js';
+import { closeSharedAgent } from './lib/signed-client.js';
+import { serverLaunchFromEnv } from './lib/with-server.js';
+import { memoryBench, memoryOptionsFromEnv } from './memory.js';
+
+/**
+ * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
+ * Knobs (read here, passed down):
+ *   BENCH=ingest,filter,memory       which benches (default: all, in that order)
+ *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
+ *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
+ *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
+ *   BENCH_EVENTS_PER_BATCH=4500      events per PutLogEvents batch (~1 MB)
+ *   BENCH_INGEST_EVENTS=2000000      events sent by the ingest bench
+ *   BENCH_INGEST_WARMUP_BATCHES=2    untimed batches per writer first
+ *   BENCH_INGEST_SECONDS=120         time bound of the timed ingest
+ *   BENCH_CEILING_RUNS=2             DuckDB bulk loads; the fastest is the ceiling
+ *   BENCH_FILTER_EVENTS=1000000      events loaded for the filter bench
+ *   BENCH_FILTER_RUNS=3              timed runs per query and side (median), after one warm-up
+ *   BENCH_MEMORY_EVENTS=10000000     events ingested while RSS is sampled
+ *   BENCH_MEMORY_SAMPLE_MS=250       RSS sampling period
+ *   BENCH_MEMORY_FULL_VERIFY=1       count every stored event instead of comparing storedBytes
+ */
+const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
+  ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
+  filter: () => filterBench(filterOptionsFromEnv(process.env)),
+  memory: () => memoryBench(memoryOptionsFromEnv(process.env)),
+};
+
+async function main(): Promise<number> {
+  const { main: serverMain } = serverLaunchFromEnv(process.env);
+  if (!existsSync(serverMain)) {
+    console.error(`${serverMain} is missing: run \`npm run build\` first (npm run bench does).`);
+    return 1;
+  }
+  const wanted = (process.env.BENCH ?? Object.keys(BENCHES).join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = wanted.filter((name) => BENCHES[name] === undefined);
+  if (unknown.length > 0) {
+    console.error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+    return 1;
+  }
+  const results: BenchResult[] = [];
+  const failures: string[] = [];
+  for (const name of wanted) {
+    console.log(`\n### bench: ${name}`);
+    const started = performance.now();
+    const bench = BENCHES[name];
+    if (bench === undefined) continue;
+    try {
+      const result = await bench();
+      printBenchResult(result);
+      results.push(result);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`bench ${name} could not run:\n${detail}`);
+      failures.push(name);
+    }
+    console.log(`  (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  closeSharedAgent();
+
+  console.log('\n### summary');
+  const rows = results.flatMap((result) => [...figureRows(result.ratios, [result.bench]), ...figureRows(result.absolutes, [result.bench])]);
+  for (const name of failures) rows.push([name, 'did not run (see above)', '', '', '', '']);
+  console.log(table(['bench', 'figure', 'value', 'unit', 'goal', ''], rows));
+  return failures.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
