@@ -40,7 +40,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const nodeFlags = [...(options.nodeFlags ?? [])];
   if (options.cpuProfileDir !== undefined) nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   const args = [...nodeFlags, options.main ?? DEFAULT_SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // As `npm start` does: two glibc malloc arenas keep DuckDB's worker threads from each holding freed memory.
+  const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const remember = (line: string): void => {
     options.onOutputLine?.(line);

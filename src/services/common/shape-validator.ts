@@ -60,16 +60,13 @@ function check(table: ShapeTable, shapeName: string, value: unknown, path: strin
     case 'structure': {
       if (!isRecord(value)) throw serializationError(value, 'a Structure');
       const result: Record<string, unknown> = {};
-      for (const [member, memberShape] of Object.entries(spec.members)) {
-        const memberPath = path === '' ? member : `${path}.${member}`;
+      for (const { member, memberShape, required } of membersOf(spec)) {
         const memberValue = value[member];
         if (memberValue === undefined || memberValue === null) {
-          if (spec.required?.includes(member) === true) {
-            out.push({ path: memberPath, valueText: null, shape: memberShape, constraint: constraintText.notNull });
-          }
+          if (required) out.push({ path: joinPath(path, member), valueText: null, shape: memberShape, constraint: constraintText.notNull });
           continue;
         }
-        result[member] = check(table, memberShape, memberValue, memberPath, out);
+        result[member] = check(table, memberShape, memberValue, joinPath(path, member), out);
       }
       return result;
     }
@@ -132,6 +129,29 @@ function pushSizeViolations(
   if (spec.type !== 'list' && spec.type !== 'map') return;
   if (spec.max !== undefined && size > spec.max) out.push({ ...at, valueText: valueText(), constraint: constraintText.maxLength(spec.max) });
   if (spec.min !== undefined && size < spec.min) out.push({ ...at, valueText: valueText(), constraint: constraintText.minLength(spec.min) });
+}
+
+interface MemberSpec {
+  readonly member: string;
+  readonly memberShape: string;
+  readonly required: boolean;
+}
+
+/** A structure's members in model order, computed once per shape: validation runs per list item on hot paths. */
+const memberCache = new WeakMap<ShapeSpec, readonly MemberSpec[]>();
+
+function membersOf(spec: Extract<ShapeSpec, { type: 'structure' }>): readonly MemberSpec[] {
+  let members = memberCache.get(spec);
+  if (members === undefined) {
+    const required = new Set(spec.required ?? []);
+    members = Object.entries(spec.members).map(([member, memberShape]) => ({ member, memberShape, required: required.has(member) }));
+    memberCache.set(spec, members);
+  }
+  return members;
+}
+
+function joinPath(path: string, member: string): string {
+  return path === '' ? member : `${path}.${member}`;
 }
 
 function specOf(table: ShapeTable, name: string): ShapeSpec {
