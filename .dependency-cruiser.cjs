@@ -11,8 +11,8 @@ module.exports = {
       name: 'pure-languages',
       comment: 'query and filter-pattern import only kernel and no node built-ins, so the console can reuse them',
       severity: 'error',
-      from: { path: '^src/(query|filter-pattern)/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: '^src/(kernel|query|filter-pattern)/' },
+      from: { path: '^src/(query|filter-pattern|metric-math)/', pathNot: '\\.test\\.ts$|/testdata/' },
+      to: { pathNot: '^src/(kernel|query|filter-pattern|metric-math)/' },
     },
     {
       name: 'models-are-data',
