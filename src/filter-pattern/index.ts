@@ -19,6 +19,8 @@ export { parseFilterPattern } from './parser.js';
 export { matchFilterPattern } from './matcher.js';
 export type { FilterMatch } from './matcher.js';
 export { prefilterOf } from './prefilter.js';
+export { jsonPushdownOf } from './json-pushdown.js';
+export type { JsonPushdown } from './json-pushdown.js';
 export type { SubstringPrefilter } from './prefilter.js';
 export { printFilterPattern } from './print.js';
 export { countRegexes } from './count-regexes.js';

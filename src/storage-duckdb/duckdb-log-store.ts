@@ -11,11 +11,12 @@ import type {
   NewLogEvent,
   NewLogGroup,
   ReadStreamQuery,
+  ScanBatchVisitor,
   ScanEventsQuery,
   Scope,
   StoredLogEvent,
 } from '../storage/index.js';
-import { readStream, scanEvents } from './event-reader.js';
+import { readStream, scanEventBatches, scanEvents } from './event-reader.js';
 import type { EventWriter } from './event-writer.js';
 import * as groups from './group-queries.js';
 import * as filters from './metric-filter-queries.js';
@@ -89,6 +90,10 @@ export class DuckDbLogStore implements LogStore {
 
   scanEvents(scope: Scope, logGroupName: string, query: ScanEventsQuery): Promise<StoredLogEvent[]> {
     return scanEvents(this.ctx, scope, logGroupName, query);
+  }
+
+  scanEventBatches(scope: Scope, logGroupName: string, query: ScanEventsQuery, visit: ScanBatchVisitor): Promise<void> {
+    return scanEventBatches(this.ctx, { scope, logGroupName }, query, visit);
   }
 
   purgeExpired(now: number): Promise<number> {

@@ -1,4 +1,5 @@
-import type { EventCursor, ReadStreamQuery, ScanEventsQuery, Scope, StoredLogEvent, SubstringPrefilter } from '../storage/index.js';
+import type { EventCursor, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent, SubstringPrefilter } from '../storage/index.js';
+import { jsonConditionSql } from './json-condition-sql.js';
 import { lookupGroup, lookupStream } from './lookups.js';
 import { SqlParams } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
@@ -7,6 +8,11 @@ export interface StreamName {
   readonly scope: Scope;
   readonly logGroupName: string;
   readonly logStreamName: string;
+}
+
+export interface GroupName {
+  readonly scope: Scope;
+  readonly logGroupName: string;
 }
 
 export function readStream(ctx: StoreContext, stream: StreamName, query: ReadStreamQuery): Promise<StoredLogEvent[]> {
@@ -29,38 +35,57 @@ export function readStream(ctx: StoreContext, stream: StreamName, query: ReadStr
   });
 }
 
-export function scanEvents(ctx: StoreContext, scope: Scope, logGroupName: string, query: ScanEventsQuery): Promise<StoredLogEvent[]> {
-  return ctx.reads.use(async (db) => {
-    const groupId = await lookupGroup(ctx, db, scope, logGroupName, false);
-    if (groupId === undefined) return [];
-    if (query.streamNames !== undefined && query.streamNames.length === 0) return [];
-    const p = new SqlParams();
-    const group = p.bigint(groupId);
-    const where = [`group_id = ${group}`];
-    const streamWhere: string[] = [];
-    if (query.streamNames !== undefined) streamWhere.push(`list_contains(${p.textList(query.streamNames)}, name)`);
-    if (query.streamPrefix !== undefined) streamWhere.push(`starts_with(name, ${p.text(query.streamPrefix)})`);
-    if (streamWhere.length > 0) {
-      where.push(`stream_id IN (SELECT stream_id FROM log_streams WHERE group_id = ${group} AND ${streamWhere.join(' AND ')})`);
-    }
-    if (query.startTime !== undefined) where.push(`timestamp >= ${p.bigint(query.startTime)}`);
-    if (query.endTime !== undefined) where.push(`timestamp <= ${p.bigint(query.endTime)}`);
-    if (query.from !== undefined) where.push(beyondCursor(p, query.from, !query.descending));
-    if (query.prefilter !== undefined) where.push(...prefilterSql(p, query.prefilter));
-    const direction = query.descending ? 'DESC' : 'ASC';
-    const order = `timestamp ${direction}, seq ${direction}`;
-    // Names are joined after the LIMIT, so the scan itself touches log_events alone.
-    const columns = await db.columns(
-      `WITH page AS (
-         SELECT stream_id, timestamp, ingestion_time, seq, message FROM log_events
-         WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.bigint(query.limit)})
-       SELECT page.timestamp, page.ingestion_time, page.seq, page.message, s.name
-       FROM page JOIN log_streams s ON s.stream_id = page.stream_id ORDER BY ${order}`,
-      p,
-    );
-    const names = columns[4] ?? [];
-    return storedEvents(columns, (row) => String(names[row]));
+export async function scanEvents(ctx: StoreContext, scope: Scope, logGroupName: string, query: ScanEventsQuery): Promise<StoredLogEvent[]> {
+  const events: StoredLogEvent[] = [];
+  await scanEventBatches(ctx, { scope, logGroupName }, query, (batch) => {
+    events.push(...batch);
+    return true;
   });
+  return events;
+}
+
+/**
+ * One query for the whole scan, its rows converted chunk by chunk as the visitor takes them, so a caller that stops
+ * early pays only for what it read (DuckDB still orders up to `limit` candidates first).
+ */
+export function scanEventBatches(ctx: StoreContext, group: GroupName, query: ScanEventsQuery, visit: ScanBatchVisitor): Promise<void> {
+  return ctx.reads.use(async (db) => {
+    const groupId = await lookupGroup(ctx, db, group.scope, group.logGroupName, false);
+    if (groupId === undefined) return;
+    if (query.streamNames !== undefined && query.streamNames.length === 0) return;
+    const p = new SqlParams();
+    const sql = scanSql(p, groupId, query);
+    await db.stream(sql, p, (columns) => {
+      const names = columns[4] ?? [];
+      const batch = storedEvents(columns, (row) => String(names[row]));
+      return batch.length === 0 || visit(batch);
+    });
+  });
+}
+
+function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery): string {
+  const group = p.bigint(groupId);
+  const where = [`group_id = ${group}`];
+  const streamWhere: string[] = [];
+  if (query.streamNames !== undefined) streamWhere.push(`list_contains(${p.textList(query.streamNames)}, name)`);
+  if (query.streamPrefix !== undefined) streamWhere.push(`starts_with(name, ${p.text(query.streamPrefix)})`);
+  if (streamWhere.length > 0) {
+    where.push(`stream_id IN (SELECT stream_id FROM log_streams WHERE group_id = ${group} AND ${streamWhere.join(' AND ')})`);
+  }
+  if (query.startTime !== undefined) where.push(`timestamp >= ${p.bigint(query.startTime)}`);
+  if (query.endTime !== undefined) where.push(`timestamp <= ${p.bigint(query.endTime)}`);
+  if (query.from !== undefined) where.push(beyondCursor(p, query.from, !query.descending));
+  if (query.prefilter !== undefined) where.push(...prefilterSql(p, query.prefilter));
+  // After the substring tests, which are cheaper and often selective, so fewer messages are parsed as JSON.
+  if (query.json !== undefined) where.push(`(${jsonConditionSql(p, query.json)})`);
+  const direction = query.descending ? 'DESC' : 'ASC';
+  const order = `timestamp ${direction}, seq ${direction}`;
+  // Names are joined after the LIMIT, so the scan itself touches log_events alone.
+  return `WITH page AS (
+       SELECT stream_id, timestamp, ingestion_time, seq, message FROM log_events
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.bigint(query.limit)})
+     SELECT page.timestamp, page.ingestion_time, page.seq, page.message, s.name
+     FROM page JOIN log_streams s ON s.stream_id = page.stream_id ORDER BY ${order}`;
 }
 
 /**

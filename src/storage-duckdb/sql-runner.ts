@@ -8,6 +8,11 @@ export interface SqlRunner {
   columns(sql: string, params?: SqlParams): Promise<unknown[][]>;
   /** Returns the number of rows the statement inserted, updated or deleted. */
   run(sql: string, params?: SqlParams): Promise<number>;
+  /**
+   * Column-major results a chunk at a time, converted only as they are read; stops early when `onChunk` returns
+   * false. The connection runs nothing else until this resolves.
+   */
+  stream(sql: string, params: SqlParams | undefined, onChunk: (columns: unknown[][]) => boolean): Promise<void>;
 }
 
 /** Storage errors keep the SQL for the server log; the service edge never shows it to a client. */
@@ -37,6 +42,18 @@ export function sqlRunner(connection: DuckDBConnection): SqlRunner {
         return await result.getColumns();
       } catch (error) {
         throw new DuckDbStorageError(sql, error);
+      }
+    },
+    async stream(sql, params, onChunk) {
+      const fail = (error: unknown): never => {
+        throw new DuckDbStorageError(sql, error);
+      };
+      const result = await connection.stream(sql, params?.values, params?.types).catch(fail);
+      for (;;) {
+        const chunk = await result.fetchChunk().catch(fail);
+        if (chunk === null || chunk.rowCount === 0) return;
+        // The consumer's own errors pass through unwrapped: they are not storage failures.
+        if (!onChunk(chunk.getColumns())) return;
       }
     },
     async run(sql, params) {

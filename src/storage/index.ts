@@ -18,6 +18,8 @@ export type {
   NewLogEvent,
   NewLogGroup,
   ReadStreamQuery,
+  JsonCondition,
+  ScanBatchVisitor,
   ScanEventsQuery,
   StoredLogEvent,
   SubstringPrefilter,

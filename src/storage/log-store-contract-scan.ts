@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { ScanEventsQuery, StoredLogEvent } from './log-store.js';
+import type { JsonCondition, ScanEventsQuery, StoredLogEvent } from './log-store.js';
 import { SCOPE, T0, appendOk, assertOrdered, createGroupWithStreams, type ContractContext } from './log-store-contract-support.js';
 
-/** scanEvents: interleaving across streams, stream filters, time bounds, order, cursors, substring prefilters. */
+/** scanEvents: interleaving across streams, stream filters, time bounds, order, cursors, prefilters, batches. */
 export function scanEventsContract(ctx: ContractContext): void {
   /** Three streams whose events interleave in time, with ties across streams. */
   async function seed(): Promise<void> {
@@ -84,5 +84,52 @@ export function scanEventsContract(ctx: ContractContext): void {
     assert.ok(first !== undefined);
     const rest = await scan({ prefilter: { allOf: [['db']] }, from: { timestamp: first.timestamp, seq: first.seq }, endTime: T0 + 3 });
     assert.deepEqual(messages(rest), ['WARN db slow', 'error db lowercase'], 'prefilter, cursor and time bounds combine');
+  });
+
+  it('streams the same events in non-empty batches, and stops when the visitor says so', async () => {
+    await seed();
+    for (const descending of [false, true]) {
+      const query: ScanEventsQuery = { descending, limit: 10, prefilter: { allOf: [['api', 'worker']] } };
+      const batches: (readonly StoredLogEvent[])[] = [];
+      await ctx.store.scanEventBatches(SCOPE, '/g', query, (batch) => (batches.push(batch), true));
+      assert.ok(batches.every((batch) => batch.length > 0));
+      assert.deepEqual(batches.flat(), await ctx.store.scanEvents(SCOPE, '/g', query));
+    }
+    let calls = 0;
+    await ctx.store.scanEventBatches(SCOPE, '/g', { descending: false, limit: 1000 }, () => (calls++, false));
+    assert.equal(calls, 1);
+    await ctx.store.scanEventBatches(SCOPE, '/missing', { descending: false, limit: 10 }, () => assert.fail('no events'));
+  });
+
+  it('admits every event meeting a JSON condition, exactly on plain JSON', async () => {
+    await createGroupWithStreams(ctx.store, SCOPE, '/g', ['s']);
+    const plain = [
+      '{"status":500,"a-b":{"c_d":[{"e":"x-ray"}]}}', '{"status":"500"}', '{"status":5E2}', '{"status":"+5e2"}', '{"status":404}',
+      '{"status":"5OO"}', '{"status":true}', '{"status":null}', '{"status":[500]}', '{"other":500}', '[{"status":500}]',
+      'status 500', '{"status":1e400,"a-b":{"c_d":[{"e":"ray"}]}}', '{"status":"x-ray5"}', '  {"status":499.5}',
+    ];
+    // Cases where a store's own JSON reading may differ from JSON.parse: each must still be admitted.
+    const tricky = ['{"status":200,"status":500}', '{"st\\u0061tus":500}', '{"status":"\\u0035\\u0030\\u0030"}', '{"a-b":{"c_d":[{"e":1}]},"a-b":{"c_d":[{"e":"x-ray"}]}}'];
+    const corpus = [...plain, ...tricky];
+    await appendOk(ctx.store, SCOPE, ['/g', 's'], corpus.map((message, index) => ({ timestamp: T0 + index, message })));
+    const scanWith = async (json: JsonCondition): Promise<Set<string>> => new Set(messages(await scan({ json })));
+    const check = async (json: JsonCondition, plainMatches: string[], trickyMatches: string[]): Promise<void> => {
+      const admitted = await scanWith(json);
+      assert.deepEqual(plain.filter((m) => admitted.has(m)), plainMatches, JSON.stringify(json));
+      for (const m of trickyMatches) assert.ok(admitted.has(m), `${JSON.stringify(json)} must admit ${m}`);
+    };
+    const status = (operator: '=' | '<' | '<=' | '>' | '>=', value: number): JsonCondition => ({ kind: 'number', path: ['status'], operator, value });
+    await check(status('=', 500), [plain[0]!, plain[1]!, plain[2]!, plain[3]!], [tricky[0]!, tricky[1]!, tricky[2]!]);
+    await check(status('>=', 500), [plain[0]!, plain[1]!, plain[2]!, plain[3]!, plain[12]!], [tricky[0]!, tricky[1]!, tricky[2]!]);
+    await check(status('<', 500), [plain[4]!, plain[14]!], []);
+    const e = (match: 'equals' | 'starts-with' | 'ends-with' | 'contains', value: string): JsonCondition => ({ kind: 'text', path: ['a-b', 'c_d', 0, 'e'], match, value });
+    await check(e('equals', 'x-ray'), [plain[0]!], [tricky[3]!]);
+    await check(e('ends-with', 'ray'), [plain[0]!, plain[12]!], [tricky[3]!]);
+    await check(e('starts-with', 'x-'), [plain[0]!], [tricky[3]!]);
+    await check({ kind: 'text', path: ['status'], match: 'contains', value: 'ray' }, [plain[13]!], []);
+    await check({ kind: 'any', operands: [status('=', 404), e('equals', 'ray')] }, [plain[4]!, plain[12]!], []);
+    await check({ kind: 'all', operands: [status('>', 1000), e('equals', 'ray')] }, [plain[12]!], []);
+    const last = await scan({ json: status('<', 500), prefilter: { allOf: [['4']] }, descending: true, limit: 1 });
+    assert.deepEqual(messages(last), [plain[14]], 'JSON conditions combine with prefilters, order and limit');
   });
 }

@@ -122,6 +122,26 @@ export interface SubstringPrefilter {
   readonly allOf: readonly (readonly string[])[];
 }
 
+/**
+ * A necessary condition on JSON events, evaluated by the store next to the substring prefilter. Values are read as
+ * the filter-pattern matcher reads them: the message parsed with JSON.parse (the last of duplicate keys wins, escapes
+ * decoded), `path` followed from the root object (strings are property names, numbers array indexes).
+ * - `number`: the value is a number, or a string reading as one (`[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`),
+ *   that compares with `value` by `operator`.
+ * - `text`: the value is a string that equals, starts with, ends with or contains `value` (case-sensitive).
+ * - `all` / `any`: every / at least one operand holds.
+ * Messages that are not JSON objects never satisfy it. A store may admit more events than the condition describes
+ * (when its own JSON reading could differ, it must), but never fewer; on plain JSON it should be exact.
+ */
+export type JsonCondition =
+  | { readonly kind: 'all'; readonly operands: readonly JsonCondition[] }
+  | { readonly kind: 'any'; readonly operands: readonly JsonCondition[] }
+  | { readonly kind: 'number'; readonly path: readonly (string | number)[]; readonly operator: '=' | '<' | '<=' | '>' | '>='; readonly value: number }
+  | { readonly kind: 'text'; readonly path: readonly (string | number)[]; readonly match: 'equals' | 'starts-with' | 'ends-with' | 'contains'; readonly value: string };
+
+/** Receives a scan's events batch by batch, in scan order; returning false stops the scan. */
+export type ScanBatchVisitor = (batch: readonly StoredLogEvent[]) => boolean;
+
 export interface ScanEventsQuery {
   /** Only these streams; absent means all streams of the group. */
   readonly streamNames?: readonly string[];
@@ -131,6 +151,8 @@ export interface ScanEventsQuery {
   /** Inclusive, as FilterLogEvents treats endTime. */
   readonly endTime?: number;
   readonly prefilter?: SubstringPrefilter;
+  /** Also required of candidates, like `prefilter`. */
+  readonly json?: JsonCondition;
   readonly descending: boolean;
   /** Continue strictly after (ascending) or before (descending) this position. */
   readonly from?: EventCursor;
@@ -192,6 +214,12 @@ export interface LogStore {
   readStream(scope: Scope, logGroupName: string, logStreamName: string, query: ReadStreamQuery): Promise<StoredLogEvent[]>;
   /** A group's events across streams in (timestamp, seq) order; candidates only when a prefilter is given. */
   scanEvents(scope: Scope, logGroupName: string, query: ScanEventsQuery): Promise<StoredLogEvent[]>;
+  /**
+   * The events `scanEvents` would return, streamed to `visit` in batches from a single read of the store, so a
+   * caller can examine up to `query.limit` candidates and stop as soon as it has what it needs. Resolves once the
+   * scan ended or `visit` returned false; batches are never empty.
+   */
+  scanEventBatches(scope: Scope, logGroupName: string, query: ScanEventsQuery, visit: ScanBatchVisitor): Promise<void>;
   /** Deletes events older than their group's retention; returns how many were removed. */
   purgeExpired(now: number): Promise<number>;
 

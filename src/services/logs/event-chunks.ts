@@ -40,3 +40,28 @@ export async function readInChunks(read: ChunkReader, from: EventCursor | undefi
     chunk = Math.min(budget - consumed, Math.max(MIN_CHUNK, Math.floor(CHUNK_BYTES / (bytes / consumed))));
   }
 }
+
+/** Streams up to `limit` events in read order to `visit` in batches; `visit` returns false to stop the read. */
+export type BatchReader = (limit: number, visit: (batch: readonly StoredLogEvent[]) => boolean) => Promise<void>;
+
+/**
+ * Like readInChunks, from one streamed read of at most `budget` events: feeds events to `visit` until it declines
+ * one (that event is not consumed), `budget` events were consumed, or the store runs out.
+ */
+export async function readInBatches(read: BatchReader, budget: number, visit: (event: StoredLogEvent) => boolean): Promise<ChunkedRead> {
+  let consumed = 0;
+  let last: StoredLogEvent | undefined;
+  let declined = false;
+  await read(budget, (batch) => {
+    for (const event of batch) {
+      if (!visit(event)) {
+        declined = true;
+        return false;
+      }
+      last = event;
+      consumed++;
+    }
+    return true;
+  });
+  return { exhausted: !declined && consumed < budget, last };
+}

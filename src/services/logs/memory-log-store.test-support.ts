@@ -1,7 +1,8 @@
 import type {
   AppendOutcome, EventCursor, ListLogGroupsQuery, ListLogStreamsQuery, ListMetricFiltersQuery, LogGroupPatch, LogGroupRecord,
-  LogStore, LogStreamRecord, MetricFilterRecord, NewLogEvent, NewLogGroup, ReadStreamQuery, ScanEventsQuery, Scope, StoredLogEvent,
+  LogStore, LogStreamRecord, MetricFilterRecord, NewLogEvent, NewLogGroup, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent,
 } from '../../storage/index.js';
+import type { JsonCondition } from '../../storage/index.js';
 
 interface GroupState {
   record: Omit<LogGroupRecord, 'storedBytes' | 'metricFilterCount'>;
@@ -19,6 +20,8 @@ export class MemoryLogStore implements LogStore {
   private nextSeq = 1;
   /** Every scanEvents query, so tests can check what the service pushed down. */
   readonly scans: ScanEventsQuery[] = [];
+  /** Events per batch handed to scanEventBatches visitors. */
+  batchSize = 3;
 
   private key(scope: Scope, name: string): string {
     return `${scope.accountId}\u0000${scope.region}\u0000${name}`;
@@ -153,9 +156,18 @@ export class MemoryLogStore implements LogStore {
       .filter((e) => q.streamPrefix === undefined || e.logStreamName.startsWith(q.streamPrefix))
       .filter((e) => inRange(e, q.startTime, q.endTime, true))
       .filter((e) => (q.prefilter?.allOf ?? []).every((clause) => clause.some((s) => e.message.includes(s))))
+      .filter((e) => q.json === undefined || holds(q.json, parseObject(e.message)))
       .filter((e) => q.from === undefined || (q.descending ? byPosition(e, q.from) < 0 : byPosition(e, q.from) > 0))
       .sort(byPosition);
     return (q.descending ? events.reverse() : events).slice(0, q.limit);
+  }
+
+  /** Small batches, so callers meet batch boundaries even in tiny tests. */
+  async scanEventBatches(scope: Scope, group: string, q: ScanEventsQuery, visit: ScanBatchVisitor): Promise<void> {
+    const events = await this.scanEvents(scope, group, q);
+    for (let i = 0; i < events.length; i += this.batchSize) {
+      if (!visit(events.slice(i, i + this.batchSize))) return;
+    }
   }
 
   async purgeExpired(now: number): Promise<number> {
@@ -204,4 +216,41 @@ function inRange(e: StoredLogEvent, start: number | undefined, end: number | und
   if (start !== undefined && e.timestamp < start) return false;
   if (end === undefined) return true;
   return endInclusive ? e.timestamp <= end : e.timestamp < end;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NOT_AN_OBJECT = Symbol('not an object');
+
+function parseObject(message: string): unknown {
+  try {
+    const value: unknown = JSON.parse(message);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : NOT_AN_OBJECT;
+  } catch {
+    return NOT_AN_OBJECT;
+  }
+}
+
+/** The port's JsonCondition, read literally: JSON.parse semantics, exact (a store may admit more; this one doesn't). */
+function holds(condition: JsonCondition, root: unknown): boolean {
+  if (root === NOT_AN_OBJECT) return false;
+  if (condition.kind === 'all' || condition.kind === 'any') {
+    const test = (operand: JsonCondition): boolean => holds(operand, root);
+    return condition.kind === 'all' ? condition.operands.every(test) : condition.operands.some(test);
+  }
+  let value: unknown = root;
+  for (const step of condition.path) {
+    const container = value as Record<string | number, unknown> | null;
+    const fits = typeof step === 'number' ? Array.isArray(container) : container !== null && typeof container === 'object' && !Array.isArray(container);
+    if (!fits || !Object.prototype.hasOwnProperty.call(container, step)) return false;
+    value = (container as Record<string | number, unknown>)[step];
+  }
+  if (condition.kind === 'text') {
+    if (typeof value !== 'string') return false;
+    const matchers = { equals: value === condition.value, 'starts-with': value.startsWith(condition.value), 'ends-with': value.endsWith(condition.value), contains: value.includes(condition.value) };
+    return matchers[condition.match];
+  }
+  const n = typeof value === 'number' ? value : typeof value === 'string' && NUMBER_TEXT.test(value) ? Number(value) : undefined;
+  if (n === undefined) return false;
+  const compare = { '=': n === condition.value, '<': n < condition.value, '<=': n <= condition.value, '>': n > condition.value, '>=': n >= condition.value };
+  return compare[condition.operator];
 }

@@ -39,6 +39,23 @@ describe('FilterLogEvents', () => {
     assert.deepEqual(messages(await filter({ filterPattern: 'ERROR -ARGUMENTS' })), ['[ERROR 400] BAD REQUEST']);
   });
 
+  it('pushes JSON comparisons down as a condition, and pages one streamed read at a time', async () => {
+    const h = logsHarness();
+    await h.groupWithStream('g', 's');
+    const events = Array.from({ length: 20 }, (_, i) => ({ timestamp: T0 + i, message: JSON.stringify({ status: i % 4 === 0 ? 500 : 200, i }) }));
+    await h.put('g', 's', [...events, { timestamp: T0 + 30, message: '{"status":"500","status":200}' }, { timestamp: T0 + 31, message: 'status 500' }]);
+    const seen: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await h.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g', filterPattern: '{ $.status = 500 }', limit: 2, nextToken });
+      assert.deepEqual(h.store.scans.at(-1)?.json, { kind: 'number', path: ['status'], operator: '=', value: 500 });
+      seen.push(...messages(page).map(String));
+      nextToken = page.nextToken;
+    } while (nextToken !== undefined);
+    assert.deepEqual(seen, [0, 4, 8, 12, 16].map((i) => JSON.stringify({ status: 500, i })));
+    assert.equal(h.store.scans.length, 3, 'one read per page');
+  });
+
   it('limits streams by names or prefix, never both', async () => {
     const { h, filter } = await twoStreams();
     assert.deepEqual(messages(await filter({ logStreamNames: ['db', 'ghost'] })), ['db ready']);
@@ -66,12 +83,14 @@ describe('FilterLogEvents', () => {
   it('bounds the scan per call and returns an empty page with a token', async () => {
     const h = logsHarness();
     await h.groupWithStream('g', 's');
-    const batch = Array.from({ length: 10_000 }, (_, i) => ({ timestamp: T0 + i, message: `noise ${i}` }));
-    await h.put('g', 's', batch);
-    await h.put('g', 's', [{ timestamp: T0 + 20_000, message: 'needle' }]);
+    for (let start = 0; start < FILTER_SCAN_BUDGET; start += 10_000) {
+      await h.put('g', 's', Array.from({ length: 10_000 }, (_, i) => ({ timestamp: T0 - FILTER_SCAN_BUDGET + start + i, message: `noise ${i}` })));
+    }
+    await h.put('g', 's', [{ timestamp: T0 + 1, message: 'needle' }]);
     // An exclusion-only pattern gives the store no substring to narrow the scan with.
     const first = await h.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g', filterPattern: '-noise' });
-    assert.equal(FILTER_SCAN_BUDGET, 10_000);
+    assert.equal(FILTER_SCAN_BUDGET % 10_000, 0);
+    assert.equal(h.store.scans.at(-1)?.limit, FILTER_SCAN_BUDGET, 'one read of the whole budget');
     assert.deepEqual(messages(first), []);
     assert.notEqual(first.nextToken, undefined);
     const second = await h.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g', filterPattern: '-noise', nextToken: first.nextToken });
