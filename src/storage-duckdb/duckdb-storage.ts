@@ -5,6 +5,7 @@ import type { Storage } from '../storage/index.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EventWriter } from './event-writer.js';
 import { IdCache } from './id-cache.js';
+import { DuckDbMetricStore } from './metrics/duckdb-metric-store.js';
 import { runMigrations } from './migrations.js';
 import { ReadPool } from './read-pool.js';
 import { sqlRunner } from './sql-runner.js';
@@ -28,7 +29,7 @@ export interface DuckDbStorageOptions {
 export const DATABASE_FILE = 'modelwatch.duckdb';
 
 // Tables that hold data (not schema bookkeeping); reset() empties them.
-const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups'];
+const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series'];
 
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
@@ -52,22 +53,26 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       ids: new IdCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
     };
-    return duckDbStorage(ctx, instance);
+    const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
+    return duckDbStorage(ctx, instance, metrics);
   } catch (error) {
     instance.closeSync();
     throw error;
   }
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance): Storage {
+function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
+    metrics,
     reset: async () => {
       await writer.flush();
+      await metrics.flush();
       await ctx.lane.transaction(async (db) => {
         ctx.ids.clear();
+        metrics.clearCatalog();
         await ctx.counters.persist(db, 'next_seq');
         for (const table of DATA_TABLES) await db.run(`DELETE FROM ${table}`);
       });
@@ -75,6 +80,7 @@ function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance): Storage {
     close: () => {
       closing ??= (async () => {
         await writer.close();
+        await metrics.close();
         await ctx.lane.close();
         await ctx.reads.close();
         instance.closeSync();

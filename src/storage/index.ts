@@ -24,3 +24,20 @@ export type {
   StoredLogEvent,
   SubstringPrefilter,
 } from './log-store.js';
+export type {
+  AggregateMetricsQuery,
+  DimensionFilter,
+  ListMetricsQuery,
+  MaintenanceOutcome,
+  MetricDimension,
+  MetricIdentity,
+  MetricPage,
+  MetricPeriodAggregate,
+  MetricSample,
+  MetricSelector,
+  MetricStore,
+  NewMetricDatum,
+} from './metric-store.js';
+export { MetricSketch, SKETCH_RELATIVE_ACCURACY, sketchKey, sketchKeyValue } from './metric-sketch.js';
+export { evaluateExtendedStatistic } from './metric-sketch-statistics.js';
+export type { ExtendedStatistic, SketchedPeriod, StatisticBound } from './metric-sketch-statistics.js';

@@ -1,8 +1,10 @@
 import type { LogStore } from './log-store.js';
+import type { MetricStore } from './metric-store.js';
 
 /** One opened backend: the ports it provides and its lifecycle. Only `server` opens an adapter. */
 export interface Storage {
   readonly logs: LogStore;
+  readonly metrics: MetricStore;
   /** Wipes every resource and event in every account (POST /_modelwatch/reset). */
   reset(): Promise<void>;
   /** Flushes pending writes and releases the backend. */
