@@ -13,8 +13,6 @@ export interface PendingAppend {
   readonly logStreamName: string;
   readonly events: readonly NewLogEvent[];
   readonly ingestionTime: number;
-  readonly resolve: (outcome: AppendOutcome) => void;
-  readonly reject: (error: unknown) => void;
   /** Present when the stream's ids were cached on arrival: the events are already in DuckDB chunks. */
   readonly filled: FilledEvents | undefined;
 }

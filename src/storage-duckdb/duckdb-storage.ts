@@ -17,9 +17,11 @@ export interface DuckDbStorageOptions {
   /** Folder holding `modelwatch.duckdb` (and its WAL); created if missing. */
   readonly dataDir: string;
   /**
-   * DuckDB's buffer-manager cap (default '128MB'). Blocks written by checkpoints stay cached up to this cap, so
+   * DuckDB's buffer-manager cap (default '48MB'). Blocks written by checkpoints stay cached up to this cap, so
    * during a long ingest it is reached and adds straight to RSS; DuckDB's allocations outside the buffer manager
-   * (commit and checkpoint working memory, allocator slack) come on top, measured at ~100-150MB.
+   * (commit and checkpoint working memory, allocator slack) come on top, measured at ~100-150MB. 48MB rather than
+   * 128MB lowered peak RSS by ~90MB over 3M events with no measurable cost to ingest or FilterLogEvents, since
+   * reads of recent blocks are served from the OS page cache.
    */
   readonly memoryLimit?: string;
   /** DuckDB worker threads; the default suits a 2-core machine. */
@@ -34,7 +36,7 @@ const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups'
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
   const instance = await DuckDBInstance.create(join(options.dataDir, DATABASE_FILE), {
-    memory_limit: options.memoryLimit ?? '128MB',
+    memory_limit: options.memoryLimit ?? '48MB',
     threads: String(options.threads ?? 2),
     // DuckDB checkpoints inside the COMMIT that crosses this much WAL, i.e. on a worker thread while the event loop
     // keeps filling the next batch. 16MB (the default) compresses each 122,880-row row group several times over;

@@ -1,23 +1,28 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { sqlRunner, type SqlRunner } from './sql-runner.js';
 
-const MAX_IDLE = 4;
-
 /**
  * Connections for reads. Each read gets a connection of its own (DuckDB runs one statement at a time per
  * connection), so reads never queue behind the write lane and always see the last committed state.
  */
 export class ReadPool {
   private readonly instance: DuckDBInstance;
+  private readonly maxIdle: number;
   private readonly idle: DuckDBConnection[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
 
-  constructor(instance: DuckDBInstance) {
+  constructor(instance: DuckDBInstance, options: { readonly maxIdle?: number } = {}) {
     this.instance = instance;
+    this.maxIdle = options.maxIdle ?? 4;
   }
 
   use<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+    return this.useConnection((connection) => work(sqlRunner(connection)));
+  }
+
+  /** For readers that take result vectors straight from the connection (metric queries) rather than rows. */
+  useConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('storage is closed'));
     const running = this.run(work);
     this.inFlight.add(running);
@@ -25,12 +30,12 @@ export class ReadPool {
     return running;
   }
 
-  private async run<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+  private async run<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = this.idle.pop() ?? (await this.instance.connect());
     try {
-      return await work(sqlRunner(connection));
+      return await work(connection);
     } finally {
-      if (this.closed || this.idle.length >= MAX_IDLE) connection.closeSync();
+      if (this.closed || this.idle.length >= this.maxIdle) connection.closeSync();
       else this.idle.push(connection);
     }
   }

@@ -3,7 +3,7 @@ import { MetricSketch, type AggregateMetricsQuery, type MetricIdentity, type Met
 import { SqlParams } from '../sql-values.js';
 import type { MetricCatalog } from './metric-catalog.js';
 import { keyMetric } from './metric-keys.js';
-import type { MetricReadPool } from './metric-read-pool.js';
+import type { ReadPool } from '../read-pool.js';
 import { numericColumns } from './numeric-columns.js';
 
 type Period = { -readonly [K in keyof MetricPeriodAggregate]: MetricPeriodAggregate[K] };
@@ -20,7 +20,7 @@ interface SeriesPeriods {
  * and returned in (series, period[, key]) order, so assembling needs no maps, no sorting and one object per period.
  * Rows stored at a resolution coarser than the period are left out: AWS returns no datapoints for them.
  */
-export async function aggregateMetrics(reads: MetricReadPool, catalog: MetricCatalog, scope: Scope, query: AggregateMetricsQuery): Promise<MetricPeriodAggregate[][]> {
+export async function aggregateMetrics(reads: ReadPool, catalog: MetricCatalog, scope: Scope, query: AggregateMetricsQuery): Promise<MetricPeriodAggregate[][]> {
   const units = new Map<number, string>();
   const selected = query.metrics.map((selector) => {
     const ids: number[] = [];
@@ -39,7 +39,7 @@ export async function aggregateMetrics(reads: MetricReadPool, catalog: MetricCat
   const start = p.bigint(query.start);
   const where = `series_id IN (SELECT unnest($1)) AND resolution <= ${p.int(query.periodSeconds)} AND ts >= ${start} AND ts < ${p.bigint(query.end)}`;
   const period = `((ts - ${start}) // ${p.bigint(periodMs)})::INTEGER`;
-  const bySeries = await reads.use(async (db) => {
+  const bySeries = await reads.useConnection(async (db) => {
     const found = await summaries(db, p, { where, period, units, start: query.start, periodMs });
     if (query.withDistribution) await distributions(db, p, { where, period }, found);
     return found;

@@ -15,20 +15,20 @@ import type { WriteLane } from '../write-lane.js';
 import { aggregateMetrics } from './aggregate-metrics.js';
 import { allMetrics, listMetrics } from './list-metrics.js';
 import { MetricCatalog } from './metric-catalog.js';
-import { MetricReadPool } from './metric-read-pool.js';
+import { ReadPool } from '../read-pool.js';
 import { purgeExpiredMetrics, rollUpMetrics } from './metric-retention.js';
 import { MetricWriter } from './metric-writer.js';
 
 /** The MetricStore over DuckDB: group-committed writes, an in-memory metric catalog, SQL aggregation. */
 export class DuckDbMetricStore implements MetricStore {
   private readonly lane: WriteLane;
-  private readonly reads: MetricReadPool;
+  private readonly reads: ReadPool;
   private readonly catalog: MetricCatalog;
   private readonly writer: MetricWriter;
 
   private constructor(lane: WriteLane, instance: DuckDBInstance, catalog: MetricCatalog) {
     this.lane = lane;
-    this.reads = new MetricReadPool(instance);
+    this.reads = new ReadPool(instance, { maxIdle: 2 });
     this.catalog = catalog;
     this.writer = new MetricWriter(lane, catalog);
   }

@@ -11,8 +11,6 @@ export interface PendingPut {
   readonly scope: Scope;
   readonly data: readonly NewMetricDatum[];
   readonly keyed: readonly KeyedMetric[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
 }
 
 export interface MetricCommitTurn {

@@ -1,4 +1,5 @@
 import type { NewMetricDatum, Scope } from '../../storage/index.js';
+import { GroupCommit } from '../group-commit.js';
 import type { WriteLane } from '../write-lane.js';
 import type { MetricCatalog } from './metric-catalog.js';
 import { commitPuts, type PendingPut } from './metric-commit.js';
@@ -10,25 +11,27 @@ import { invalidDatum } from './validate-datum.js';
 const MAX_DATA_PER_COMMIT = 200_000;
 
 /**
- * Group commit, as the log event writer does it: puts queue here, and whenever the write lane is free one turn
- * writes everything pending in one transaction and resolves every caller after the COMMIT (the WAL sync), so the
- * cost of a commit is shared by all the callers that arrived while the previous one was syncing.
+ * Puts datapoints through the shared group commit: one turn writes every put that is pending in one transaction, so
+ * the cost of a commit is shared by all the callers that arrived while the previous one was syncing.
  */
 export class MetricWriter {
-  private readonly lane: WriteLane;
-  private readonly catalog: MetricCatalog;
-  private readonly rows = new MetricRows();
-  private queue: PendingPut[] = [];
-  private draining: Promise<void> | undefined;
-  private closed = false;
+  private readonly group: GroupCommit<PendingPut, void>;
 
   constructor(lane: WriteLane, catalog: MetricCatalog) {
-    this.lane = lane;
-    this.catalog = catalog;
+    const rows = new MetricRows();
+    this.group = new GroupCommit<PendingPut, void>({
+      lane,
+      maxWeightPerCommit: MAX_DATA_PER_COMMIT,
+      weightOf: (put) => put.data.length,
+      commit: async (db, batch) => {
+        await commitPuts({ connection: lane.connection, db, catalog, rows }, batch);
+        return batch.map(() => undefined);
+      },
+    });
   }
 
   put(scope: Scope, data: readonly NewMetricDatum[]): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('storage is closed'));
+    if (this.group.isClosed) return Promise.reject(new Error('storage is closed'));
     let keyed: KeyedMetric[];
     try {
       keyed = data.map((datum, index) => {
@@ -41,48 +44,16 @@ export class MetricWriter {
       return Promise.reject(error);
     }
     if (data.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.queue.push({ scope, data, keyed, resolve, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = undefined;
-      });
-    });
+    return this.group.submit({ scope, data, keyed });
   }
 
   /** Resolves once every put queued so far is committed (or failed). */
-  async flush(): Promise<void> {
-    while (this.draining !== undefined) await this.draining;
+  flush(): Promise<void> {
+    return this.group.flush();
   }
 
   /** Refuses new puts and finishes the queued ones. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.flush();
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      await this.lane.exclusive(async (db) => {
-        const batch = this.takeBatch();
-        try {
-          await commitPuts({ connection: this.lane.connection, db, catalog: this.catalog, rows: this.rows }, batch);
-          for (const put of batch) put.resolve();
-        } catch (error) {
-          for (const put of batch) put.reject(error);
-        }
-      });
-    }
-  }
-
-  private takeBatch(): PendingPut[] {
-    let data = 0;
-    let count = 0;
-    while (count < this.queue.length && (count === 0 || data + (this.queue[count]?.data.length ?? 0) <= MAX_DATA_PER_COMMIT)) {
-      data += this.queue[count]?.data.length ?? 0;
-      count++;
-    }
-    const batch = this.queue.slice(0, count);
-    this.queue = this.queue.slice(count);
-    return batch;
+  close(): Promise<void> {
+    return this.group.close();
   }
 }
