@@ -69,7 +69,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     allowPermissiveOnNonLoopback: fileAuth.allowPermissiveOnNonLoopback === true,
     accessKeys: fileAuth.accessKeys ?? {},
     allowReset,
-    storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '128MB',
+    storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '48MB',
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
   };
 }
