@@ -36,7 +36,7 @@ module.exports = {
       name: 'services-see-ports-not-adapters',
       severity: 'error',
       from: { path: layer('services') },
-      to: { path: '^src/', pathNot: '^src/(kernel|models|storage|query|filter-pattern|services)/' },
+      to: { path: '^src/', pathNot: '^src/(kernel|models|storage|query|filter-pattern|metric-math|services)/' },
     },
     {
       name: 'services-talk-through-index',

@@ -1,6 +1,8 @@
 import { ServiceError } from '../kernel/index.js';
 import { createAwsJsonCodec, createRouter, type Route, type Router } from '../protocols/index.js';
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
+import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
+import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
 import { createLogsService } from '../services/logs/index.js';
 import { createStsService, stsQueryShapes } from '../services/sts/index.js';
 import type { Storage } from '../storage/index.js';
@@ -10,6 +12,8 @@ import type { ServiceRoute } from './dispatch.js';
 export function buildRouter(deps: { readonly storage: Storage }): Router<ServiceRoute> {
   const jsonUnknown = (operation: string): ServiceError =>
     new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
+  // CloudWatch speaks two wires (spec 9.1); one service instance serves both.
+  const cloudWatch = createCloudWatchService({ store: deps.storage.metrics });
   const routes: Route<ServiceRoute>[] = [
     {
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
@@ -19,6 +23,21 @@ export function buildRouter(deps: { readonly storage: Storage }): Router<Service
         unknownOperation: jsonUnknown,
         mapAuthError: (error) => error,
         internalError: () => new ServiceError('ServiceUnavailableException', 'The service cannot complete the request.', { fault: 'server', httpStatus: 500 }),
+      },
+    },
+    {
+      rule: { kind: 'json-target', targetPrefix: 'GraniteServiceVersion20100801' },
+      codec: createAwsJsonCodec({ version: '1.0', targetPrefix: 'GraniteServiceVersion20100801', queryCompatible: true }),
+      target: { service: cloudWatch, unknownOperation: jsonUnknown, mapAuthError: (error) => error, internalError: internalServiceFault },
+    },
+    {
+      rule: { kind: 'query-version', version: '2010-08-01', signingName: 'monitoring' },
+      codec: createAwsQueryCodec(cloudWatchQueryShapes),
+      target: {
+        service: cloudWatch,
+        unknownOperation: (operation) => new ServiceError('InvalidAction', `Could not find operation ${operation} for version 2010-08-01`, { queryCode: 'InvalidAction' }),
+        mapAuthError: toQueryAuthError,
+        internalError: internalServiceFault,
       },
     },
     {

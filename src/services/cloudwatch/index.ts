@@ -1,0 +1,3 @@
+export { createCloudWatchService } from './cloudwatch-service.js';
+export type { CloudWatchServiceDeps } from './cloudwatch-deps.js';
+export { internalServiceFault } from './errors.js';
