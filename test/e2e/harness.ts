@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -51,6 +52,7 @@ export interface RunningServer {
   output(): string;
   logs(options?: ClientOptions): CloudWatchLogsClient;
   sts(options?: ClientOptions): STSClient;
+  cloudwatch(options?: ClientOptions): CloudWatchClient;
   /** Sends a signal and waits for the process to exit. Keeps the data folder. */
   kill(signal: NodeJS.Signals): Promise<void>;
   /** SIGTERM (SIGKILL after 10 s), destroys its clients, deletes the data folder if this harness made it. */
@@ -69,6 +71,10 @@ export function createLogsClient(endpoint: string, options: ClientOptions = {}):
 
 export function createStsClient(endpoint: string, options: ClientOptions = {}): STSClient {
   return new STSClient(clientConfig(endpoint, options));
+}
+
+export function createCloudWatchClient(endpoint: string, options: ClientOptions = {}): CloudWatchClient {
+  return new CloudWatchClient(clientConfig(endpoint, options));
 }
 
 function clientConfig(endpoint: string, options: ClientOptions) {
@@ -135,6 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     output: () => output,
     logs: (clientOptions) => track(createLogsClient(endpoint, clientOptions)),
     sts: (clientOptions) => track(createStsClient(endpoint, clientOptions)),
+    cloudwatch: (clientOptions) => track(createCloudWatchClient(endpoint, clientOptions)),
     kill,
     async stop() {
       for (const client of clients.splice(0)) client.destroy();
