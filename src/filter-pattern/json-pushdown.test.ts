@@ -2,19 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { jsonPushdownOf, matchFilterPattern, parseFilterPattern } from './index.js';
 import type { JsonPushdown } from './index.js';
+import { seededRandom } from '../kernel/index.js';
 
-/** Seeded so a failure reproduces; mulberry32. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rnd = random(977);
+const rnd = seededRandom(977);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 
 const VALUES = ['a', 'ab', '*b', 'a*', '*a*', '*', '1', '10', '1e1', '-5', '0.5', '"a b"', '"404"', 'true', '%^a%', 'x-y', '"é"', 'abc', '1e400'];

@@ -2,23 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { matchFilterPattern, parseFilterPattern, prefilterOf } from './index.js';
 import type { SubstringPrefilter } from './index.js';
+import { seededRandom } from '../kernel/index.js';
 
 function admits(prefilter: SubstringPrefilter, message: string): boolean {
   return prefilter.allOf.every((clause) => clause.some((s) => message.includes(s)));
 }
 
-/** Seeded so a failure reproduces; mulberry32. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rnd = random(20240611);
+const rnd = seededRandom(20240611);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 const some = <T>(max: number, make: () => T): T[] => Array.from({ length: 1 + Math.floor(rnd() * max) }, make);
 

@@ -3,18 +3,10 @@ import { describe, test } from 'node:test';
 import { compileAwsRegex } from './regex.js';
 import { Nfa } from './regex-nfa.js';
 import { parseRegexSyntax } from './regex-syntax.js';
+import { seededRandom } from '../kernel/index.js';
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rnd = random(7);
+const rnd = seededRandom(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 
 const ATOMS = ['a', 'b', 'ab', '.', '\\d', '\\D', '\\w', '\\W', '\\s', '\\S', '[ab]', '[^a]', '[a-c0-9]', '[\\d-]', '[]', '[^]',

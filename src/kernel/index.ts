@@ -7,3 +7,4 @@ export type { Caller, RequestContext } from './request-context.js';
 export { logGroupArn, logGroupWildcardArn, logStreamArn, parseArn } from './arn.js';
 export type { ParsedArn } from './arn.js';
 export type { Operation, ServiceDefinition } from './operation.js';
+export { seededRandom } from './seeded-random.js';

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { jsonPushdownOf, matchFilterPattern, parseFilterPattern, type FilterPattern } from '../filter-pattern/index.js';
 import type { Scope, Storage } from '../storage/index.js';
 import { openDuckDbStorage } from './duckdb-storage.js';
+import { seededRandom } from '../kernel/index.js';
 
 /**
  * The DuckDB rendering of JSON pushdown never drops a real match: over random JSON events, written the ways encoders
@@ -15,17 +16,8 @@ import { openDuckDbStorage } from './duckdb-storage.js';
 const SCOPE: Scope = { accountId: '000000000000', region: 'us-east-1' };
 const T0 = Date.UTC(2024, 5, 1);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rnd = random(4242);
+const rnd = seededRandom(4242);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 
 const VALUES = ['a', 'ab', '*b', 'a*', '*a*', '1', '10', '1e1', '-5', '0.5', '500', '"a b"', 'x-y', '"é"', 'abc', 'q_r'];

@@ -3,22 +3,12 @@ import { describe, it } from 'node:test';
 import { exactExtendedStatistic } from './metric-sketch-reference.js';
 import { evaluateExtendedStatistic, type ExtendedStatistic } from './metric-sketch-statistics.js';
 import { MetricSketch, SKETCH_RELATIVE_ACCURACY, sketchKey, sketchKeyValue } from './metric-sketch.js';
+import { seededRandom } from '../kernel/index.js';
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Latency-like values: log-normal around 200 with a long tail. */
 function logNormal(count: number, seed: number): number[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => 200 * Math.exp(Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())));
 }
 
@@ -83,7 +73,7 @@ describe('metric sketch', () => {
   });
 
   it('handles zero and negative values', () => {
-    const next = random(3);
+    const next = seededRandom(3);
     const values = Array.from({ length: 5_000 }, (_, index) => (index % 10 === 0 ? 0 : (next() - 0.4) * 1000));
     const period = summarise(values);
     for (const percent of [1, 10, 25, 50, 75, 99]) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { MetricDimension, MetricIdentity, MetricPeriodAggregate, MetricSample, MetricStore, NewMetricDatum } from './metric-store.js';
 import type { Scope } from './scope.js';
 import type { Storage } from './storage.js';
+import { seededRandom } from '../kernel/index.js';
 
 /** Shared pieces of the MetricStore contract suite (see metric-store-contract.ts). */
 
@@ -54,20 +55,10 @@ export function summaries(aggregates: readonly MetricPeriodAggregate[]): { times
   return aggregates.map(({ timestamp, unit, sampleCount, sum, minimum, maximum }) => ({ timestamp, unit, sampleCount, sum, minimum, maximum }));
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Latency-like values: log-normal around 200 with a long tail, rounded to 0.1 ms. */
 export function latencies(count: number, seed: number): number[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () => Math.round(2000 * Math.exp(Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()))) / 10);
 }
+
