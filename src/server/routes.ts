@@ -1,5 +1,5 @@
 import { ServiceError } from '../kernel/index.js';
-import { createAwsJsonCodec, createRouter, type Route, type Router } from '../protocols/index.js';
+import { createAwsJsonCodec, createRouter, createRpcV2CborCodec, type Route, type Router } from '../protocols/index.js';
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
 import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
@@ -12,8 +12,10 @@ import type { ServiceRoute } from './dispatch.js';
 export function buildRouter(deps: { readonly storage: Storage }): Router<ServiceRoute> {
   const jsonUnknown = (operation: string): ServiceError =>
     new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
-  // CloudWatch speaks two wires (spec 9.1); one service instance serves both.
+  // CloudWatch speaks three wires (spec 0.1, 9.1); one service instance serves them all.
   const cloudWatch = createCloudWatchService({ store: deps.storage.metrics });
+  // JSON and CBOR share the JSON protocols' error codes, so they share one target.
+  const cloudWatchJson: ServiceRoute = { service: cloudWatch, unknownOperation: jsonUnknown, mapAuthError: (error) => error, internalError: internalServiceFault };
   const routes: Route<ServiceRoute>[] = [
     {
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
@@ -28,7 +30,12 @@ export function buildRouter(deps: { readonly storage: Storage }): Router<Service
     {
       rule: { kind: 'json-target', targetPrefix: 'GraniteServiceVersion20100801' },
       codec: createAwsJsonCodec({ version: '1.0', targetPrefix: 'GraniteServiceVersion20100801', queryCompatible: true }),
-      target: { service: cloudWatch, unknownOperation: jsonUnknown, mapAuthError: (error) => error, internalError: internalServiceFault },
+      target: cloudWatchJson,
+    },
+    {
+      rule: { kind: 'path-prefix', pathPrefix: '/service/GraniteServiceVersion20100801/operation/', signingName: 'monitoring' },
+      codec: createRpcV2CborCodec({ serviceName: 'GraniteServiceVersion20100801', shapes: cloudWatchQueryShapes, queryCompatible: true }),
+      target: cloudWatchJson,
     },
     {
       rule: { kind: 'query-version', version: '2010-08-01', signingName: 'monitoring' },

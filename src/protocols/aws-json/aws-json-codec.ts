@@ -1,4 +1,5 @@
 import { ServiceError } from '../../kernel/index.js';
+import { queryErrorHeader } from '../query-error-header.js';
 import type { DecodedCall, ProtocolCodec, WireRequest, WireResponse } from '../wire.js';
 
 /**
@@ -27,8 +28,7 @@ export function createAwsJsonCodec(options: AwsJsonOptions): ProtocolCodec {
         ...error.members,
       });
       if (!options.queryCompatible) return response;
-      const queryCode = `${error.queryCode ?? error.code};${error.fault === 'client' ? 'Sender' : 'Receiver'}`;
-      return { ...response, headers: { ...response.headers, 'x-amzn-query-error': queryCode } };
+      return { ...response, headers: { ...response.headers, 'x-amzn-query-error': queryErrorHeader(error) } };
     },
   };
 }
