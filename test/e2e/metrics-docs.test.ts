@@ -10,7 +10,7 @@ import { REGION, REPO_ROOT, type RunningServer, startServer, TEST_CREDENTIALS } 
 
 /**
  * docs/metrics.md is run, not just read: its ```bash blocks go through a real shell and the real `aws` CLI against a
- * fresh server, in page order, with HOME in a scratch folder (the page installs a CLI model under ~/.aws/models), and
+ * fresh server, in page order, with HOME in a scratch folder (so no local CLI configuration can change the protocol), and
  * its ```js example runs under node. Output blocks are checked as in test/e2e/cli-docs.test.ts.
  */
 

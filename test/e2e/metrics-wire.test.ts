@@ -19,8 +19,8 @@ const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
 
 /**
  * CloudWatch's two wires besides the SDK: hand-signed awsQuery form requests, raw awsJson1_0, and the `aws` CLI.
- * The CLI (botocore >= 1.37) prefers rpcv2Cbor for CloudWatch, which ModelWatch does not serve yet, so the CLI runs
- * here with its own model rewritten to name one protocol (AWS_DATA_PATH), once for awsQuery and once for JSON.
+ * The installed CLI picks JSON by itself; to exercise each wire through a real client it runs here with its own
+ * model rewritten to name one protocol (AWS_DATA_PATH), once for awsQuery and once for JSON.
  */
 describe('CloudWatch on the awsQuery and JSON wires', { timeout: 180_000 }, () => {
   let server: RunningServer | undefined;
