@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe } from 'node:test';
+import { describe } from 'node:test';
+import { useFreshStorage, type OpenedStorage } from './contract-fixture.js';
 import type { LogStore } from './log-store.js';
 import { appendAndReadContract } from './log-store-contract-events.js';
 import { durabilityContract } from './log-store-contract-durability.js';
@@ -10,17 +11,7 @@ import { logStreamContract } from './log-store-contract-streams.js';
 import type { ContractContext } from './log-store-contract-support.js';
 import type { Storage } from './storage.js';
 
-/** A freshly opened, empty backend for one test. */
-export interface OpenedStorage {
-  readonly storage: Storage;
-  /** Closes whatever is open and deletes the data. */
-  cleanup(): Promise<void>;
-  /**
-   * Optional: closes `storage` and opens the same data again, returning the new Storage (cleanup must then close
-   * that one). Adapters that provide it get the durability tests.
-   */
-  reopen?(): Promise<Storage>;
-}
+export type { OpenedStorage } from './contract-fixture.js';
 
 /**
  * The LogStore contract: every adapter runs it (`describeLogStoreContract('duckdb', open)`), so they all behave
@@ -28,37 +19,18 @@ export interface OpenedStorage {
  */
 export function describeLogStoreContract(name: string, open: () => Promise<OpenedStorage>): void {
   describe(`LogStore contract: ${name}`, () => {
-    let opened: OpenedStorage | undefined;
-    let storage: Storage | undefined;
-    const current = (): Storage => {
-      if (storage === undefined) throw new Error('no storage is open');
-      return storage;
-    };
+    const fixture = useFreshStorage(open);
     const ctx: ContractContext = {
       get store(): LogStore {
-        return current().logs;
+        return fixture.storage.logs;
       },
       get storage(): Storage {
-        return current();
+        return fixture.storage;
       },
-      get reopen(): (() => Promise<void>) | undefined {
-        const reopen = opened?.reopen?.bind(opened);
-        return reopen === undefined
-          ? undefined
-          : async () => {
-              storage = await reopen();
-            };
+      get reopen() {
+        return fixture.reopen;
       },
     };
-    beforeEach(async () => {
-      opened = await open();
-      storage = opened.storage;
-    });
-    afterEach(async () => {
-      await opened?.cleanup();
-      opened = undefined;
-      storage = undefined;
-    });
     describe('log groups', () => logGroupContract(ctx));
     describe('log streams', () => logStreamContract(ctx));
     describe('append and readStream', () => appendAndReadContract(ctx));

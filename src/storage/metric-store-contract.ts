@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe } from 'node:test';
-import type { OpenedStorage } from './log-store-contract.js';
+import { describe } from 'node:test';
+import { useFreshStorage, type OpenedStorage } from './contract-fixture.js';
 import { metricDataContract } from './metric-store-contract-data.js';
 import { metricLifecycleContract } from './metric-store-contract-lifecycle.js';
 import { metricListContract } from './metric-store-contract-list.js';
@@ -14,37 +14,18 @@ import type { Storage } from './storage.js';
  */
 export function describeMetricStoreContract(name: string, open: () => Promise<OpenedStorage>): void {
   describe(`MetricStore contract: ${name}`, () => {
-    let opened: OpenedStorage | undefined;
-    let storage: Storage | undefined;
-    const current = (): Storage => {
-      if (storage === undefined) throw new Error('no storage is open');
-      return storage;
-    };
+    const fixture = useFreshStorage(open);
     const ctx: MetricContractContext = {
       get store(): MetricStore {
-        return current().metrics;
+        return fixture.storage.metrics;
       },
       get storage(): Storage {
-        return current();
+        return fixture.storage;
       },
-      get reopen(): (() => Promise<void>) | undefined {
-        const reopen = opened?.reopen?.bind(opened);
-        return reopen === undefined
-          ? undefined
-          : async () => {
-              storage = await reopen();
-            };
+      get reopen() {
+        return fixture.reopen;
       },
     };
-    beforeEach(async () => {
-      opened = await open();
-      storage = opened.storage;
-    });
-    afterEach(async () => {
-      await opened?.cleanup();
-      opened = undefined;
-      storage = undefined;
-    });
     describe('putMetricData and aggregate', () => metricDataContract(ctx));
     describe('extended statistics', () => metricStatisticsContract(ctx));
     describe('listMetrics', () => metricListContract(ctx));
