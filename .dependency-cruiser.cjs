@@ -36,7 +36,7 @@ module.exports = {
       name: 'services-see-ports-not-adapters',
       severity: 'error',
       from: { path: layer('services') },
-      to: { path: '^src/', pathNot: '^src/(kernel|models|storage|query|filter-pattern|metric-math|services)/' },
+      to: { path: '^src/', pathNot: ['^src/(kernel|models|storage|query|filter-pattern|metric-math|services)/', '^src/providers/[^/]+\\.ts$'] },
     },
     {
       name: 'services-talk-through-index',
@@ -63,7 +63,14 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(server|storage-[^/]+)/' },
       to: { path: '^src/storage-[^/]+/' },
     },
-    { name: 'nothing-imports-server', severity: 'error', from: { pathNot: layer('server') }, to: { path: layer('server') } },
+    {
+    name: 'only-server-imports-backends',
+    comment: 'services see the ModelProvider port (src/providers/*.ts); only server wires a backend implementation',
+    severity: 'error',
+    from: { path: '^src/', pathNot: '^src/(server|providers)/' },
+    to: { path: '^src/providers/[^/]+/' },
+  },
+  { name: 'nothing-imports-server', severity: 'error', from: { pathNot: layer('server') }, to: { path: layer('server') } },
     {
       name: 'providers-see-kernel',
       severity: 'error',
