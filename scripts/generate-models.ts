@@ -46,6 +46,27 @@ const SERVICES: readonly ServiceSpec[] = [
     operations: ['GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'PutMetricData'],
     query: true,
   },
+  {
+    id: 'bedrock-runtime',
+    exportPrefix: 'bedrockRuntime',
+    title: 'Amazon Bedrock Runtime',
+    label: 'Bedrock Runtime',
+    modelFile: 'bedrock-runtime.json',
+    operations: ['Converse', 'ConverseStream', 'CountTokens', 'InvokeModel', 'InvokeModelWithResponseStream'],
+    query: false,
+  },
+  {
+    id: 'bedrock',
+    exportPrefix: 'bedrock',
+    title: 'Amazon Bedrock',
+    label: 'Bedrock',
+    modelFile: 'bedrock.json',
+    operations: [
+      'DeleteModelInvocationLoggingConfiguration', 'GetFoundationModel', 'GetModelInvocationLoggingConfiguration',
+      'ListFoundationModels', 'PutModelInvocationLoggingConfiguration',
+    ],
+    query: false,
+  },
 ];
 
 interface MemberRef { readonly shape: string; readonly locationName?: string }
@@ -61,6 +82,8 @@ interface ModelShape {
   readonly members?: Readonly<Record<string, MemberRef>>;
   readonly required?: readonly string[];
   readonly flattened?: boolean;
+  /** A Smithy document: any JSON value. */
+  readonly document?: boolean;
 }
 interface Model {
   readonly metadata: { readonly apiVersion: string; readonly xmlNamespace?: string };
@@ -138,7 +161,7 @@ ${tableLines.join('\n')}
       case 'timestamp': return 'number';
       case 'list': return `readonly ${tsType(s.member?.shape ?? '')}[]`;
       case 'map': return `Readonly<Record<string, ${tsType(s.value?.shape ?? '')}>>`;
-      case 'structure': return name;
+      case 'structure': return s.document === true ? 'unknown' : name;
       default: throw new Error(`unsupported shape type ${s.type} (${name})`);
     }
   };
@@ -149,7 +172,7 @@ ${tableLines.join('\n')}
     if (s.type === 'string' && s.enum !== undefined) {
       return [`export type ${name} = ${s.enum.map((v) => `'${v}'`).join(' | ')};`];
     }
-    if (s.type !== 'structure') return [];
+    if (s.type !== 'structure' || s.document === true) return [];
     // Output shapes are read by SDKs that treat every member as optional, so only input shapes mark members required.
     const required = new Set(outputOnly.has(name) ? [] : (s.required ?? []));
     const members = Object.entries(s.members ?? {}).map(
@@ -199,6 +222,7 @@ ${typeNames.map((n) => `  ${n},`).join('\n')}
 }
 
 function children(s: ModelShape): string[] {
+  if (s.type === 'structure' && s.document === true) return [];
   if (s.type === 'structure') return Object.values(s.members ?? {}).map((m) => m.shape);
   if (s.type === 'list') return s.member === undefined ? [] : [s.member.shape];
   if (s.type === 'map') return [s.key, s.value].flatMap((m) => (m === undefined ? [] : [m.shape]));
@@ -217,6 +241,7 @@ function tableEntry(s: ModelShape): Record<string, unknown> {
     case 'map':
       return { type: 'map', key: s.key?.shape, value: s.value?.shape, ...bounds };
     case 'structure': {
+      if (s.document === true) return { type: 'document' };
       const members = Object.fromEntries(Object.entries(s.members ?? {}).map(([k, v]) => [k, v.shape]));
       return { type: 'structure', members, ...(s.required === undefined || s.required.length === 0 ? {} : { required: s.required }) };
     }

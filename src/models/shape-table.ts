@@ -32,6 +32,11 @@ export interface BlobShape {
   readonly type: 'blob';
 }
 
+/** A Smithy document: any JSON value, passed through unchecked. */
+export interface DocumentShape {
+  readonly type: 'document';
+}
+
 export interface ListShape {
   readonly type: 'list';
   readonly member: string;
@@ -60,6 +65,7 @@ export type ShapeSpec =
   | BooleanShape
   | TimestampShape
   | BlobShape
+  | DocumentShape
   | ListShape
   | MapShape
   | StructureShape;

@@ -53,6 +53,8 @@ function check(table: ShapeTable, shapeName: string, value: unknown, path: strin
     case 'blob':
       if (typeof value !== 'string') throw serializationError(value, 'a Blob');
       return value;
+    case 'document':
+      return value;
     case 'list':
       return checkList(table, shapeName, spec.member, value, path, out);
     case 'map':
