@@ -178,6 +178,8 @@ ${tableLines.join('\n')}
     const members = Object.entries(s.members ?? {}).map(
       ([member, ref]) => `  readonly ${member}${required.has(member) ? '' : '?'}: ${tsType(ref.shape)};`,
     );
+    // An empty structure (e.g. AnyToolChoice `{}`) is an object with no members, not "any non-nullish value".
+    if (members.length === 0) return [`export type ${name} = Readonly<Record<string, never>>;`];
     return [`export interface ${name} {\n${members.join('\n')}\n}`];
   });
   const typesFile = `${NOTICE}\n\n${typeBlocks.join('\n\n')}\n`;

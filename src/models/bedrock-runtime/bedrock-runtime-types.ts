@@ -2,9 +2,7 @@
 // The model is Copyright Amazon.com, Inc. or its affiliates and licensed under the Apache License, Version 2.0.
 // Do not edit by hand: run `npm run generate:models`.
 
-export interface AnyToolChoice {
-
-}
+export type AnyToolChoice = Readonly<Record<string, never>>;
 
 export interface AppliedGuardrailDetails {
   readonly guardrailId?: string;
@@ -27,9 +25,7 @@ export interface AudioSource {
   readonly s3Location?: S3Location;
 }
 
-export interface AutoToolChoice {
-
-}
+export type AutoToolChoice = Readonly<Record<string, never>>;
 
 export interface CacheDetail {
   readonly ttl?: CacheTTL;
@@ -336,9 +332,7 @@ export interface GuardrailAutomatedReasoningLogicWarning {
 
 export type GuardrailAutomatedReasoningLogicWarningType = 'ALWAYS_FALSE' | 'ALWAYS_TRUE';
 
-export interface GuardrailAutomatedReasoningNoTranslationsFinding {
-
-}
+export type GuardrailAutomatedReasoningNoTranslationsFinding = Readonly<Record<string, never>>;
 
 export interface GuardrailAutomatedReasoningPolicyAssessment {
   readonly findings?: readonly GuardrailAutomatedReasoningFinding[];
@@ -365,9 +359,7 @@ export interface GuardrailAutomatedReasoningStatement {
   readonly naturalLanguage?: string;
 }
 
-export interface GuardrailAutomatedReasoningTooComplexFinding {
-
-}
+export type GuardrailAutomatedReasoningTooComplexFinding = Readonly<Record<string, never>>;
 
 export interface GuardrailAutomatedReasoningTranslation {
   readonly premises?: readonly GuardrailAutomatedReasoningStatement[];

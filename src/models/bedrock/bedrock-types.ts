@@ -8,13 +8,9 @@ export interface CloudWatchConfig {
   readonly largeDataDeliveryS3Config?: S3Config;
 }
 
-export interface DeleteModelInvocationLoggingConfigurationRequest {
+export type DeleteModelInvocationLoggingConfigurationRequest = Readonly<Record<string, never>>;
 
-}
-
-export interface DeleteModelInvocationLoggingConfigurationResponse {
-
-}
+export type DeleteModelInvocationLoggingConfigurationResponse = Readonly<Record<string, never>>;
 
 export interface FoundationModelDetails {
   readonly modelArn?: string;
@@ -60,9 +56,7 @@ export interface GetFoundationModelResponse {
   readonly modelDetails?: FoundationModelDetails;
 }
 
-export interface GetModelInvocationLoggingConfigurationRequest {
-
-}
+export type GetModelInvocationLoggingConfigurationRequest = Readonly<Record<string, never>>;
 
 export interface GetModelInvocationLoggingConfigurationResponse {
   readonly loggingConfig?: LoggingConfig;
@@ -99,9 +93,7 @@ export interface PutModelInvocationLoggingConfigurationRequest {
   readonly loggingConfig: LoggingConfig;
 }
 
-export interface PutModelInvocationLoggingConfigurationResponse {
-
-}
+export type PutModelInvocationLoggingConfigurationResponse = Readonly<Record<string, never>>;
 
 export interface S3Config {
   readonly bucketName: string;
