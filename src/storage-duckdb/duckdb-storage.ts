@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Storage } from '../storage/index.js';
+import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EventWriter } from './event-writer.js';
 import { IdCache } from './id-cache.js';
@@ -69,6 +70,7 @@ function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: Duc
   return {
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
+    logQueries: new DuckDbLogQueryEngine(ctx),
     reset: async () => {
       await writer.flush();
       await metrics.flush();

@@ -41,3 +41,12 @@ export type {
 export { MetricSketch, SKETCH_RELATIVE_ACCURACY, sketchKey, sketchKeyValue } from './metric-sketch.js';
 export { evaluateExtendedStatistic } from './metric-sketch-statistics.js';
 export type { ExtendedStatistic, SketchedPeriod, StatisticBound } from './metric-sketch-statistics.js';
+export type {
+  LogQueryColumn,
+  LogQueryEngine,
+  LogQueryRequest,
+  LogQueryResult,
+  LogQueryStatistics,
+  PointedLogRecord,
+  QueriedLogGroup,
+} from './log-query-engine.js';

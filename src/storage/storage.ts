@@ -1,3 +1,4 @@
+import type { LogQueryEngine } from './log-query-engine.js';
 import type { LogStore } from './log-store.js';
 import type { MetricStore } from './metric-store.js';
 
@@ -5,6 +6,8 @@ import type { MetricStore } from './metric-store.js';
 export interface Storage {
   readonly logs: LogStore;
   readonly metrics: MetricStore;
+  /** Logs Insights queries over the LogStore's events. */
+  readonly logQueries: LogQueryEngine;
   /** Wipes every resource and event in every account (POST /_modelwatch/reset). */
   reset(): Promise<void>;
   /** Flushes pending writes and releases the backend. */

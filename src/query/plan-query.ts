@@ -1,0 +1,193 @@
+import { assertNever } from '../kernel/index.js';
+import type { Command, Expr, Projection, Query } from './ast.js';
+import { Scope, resolveExpr, resolveField, typeOf } from './analyze-expression.js';
+import type { LogicalPlan, NamedExpr, OrderKey, OutputColumn, PlanExpr, Stage } from './plan.js';
+import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from './plan.js';
+import { printExpr } from './print.js';
+import { QuerySyntaxError } from './query-syntax-error.js';
+import { UnsupportedQueryError } from './unsupported-query-error.js';
+import { globToRegex, namedGroupNumbers, portableRegex } from './regex-support.js';
+
+export interface PlanOptions {
+  /** StartQuery's `limit`: the most rows the query returns. */
+  readonly limit: number;
+}
+
+
+const TIMESTAMP: PlanExpr = { kind: 'column', name: '@timestamp', type: 'timestamp' };
+const DEFAULT_EVENT_ORDER: readonly OrderKey[] = [{ expr: TIMESTAMP, direction: 'desc' }];
+
+/** Builds the logical plan of a parsed query, resolving every name; semantic errors are QuerySyntaxErrors with spans. */
+export function planQuery(query: Query, options: PlanOptions): LogicalPlan {
+  return new Planner().plan(query, options);
+}
+
+class Planner {
+  private scope = eventScope();
+  private readonly stages: Stage[] = [];
+  /** Accumulated `fields` columns; undefined until a `fields` command (the default then is @timestamp, @message). */
+  private fieldsOutput: OutputColumn[] | undefined;
+  private displayOutput: OutputColumn[] | undefined;
+  private statsOutput: OutputColumn[] | undefined;
+  private order: readonly OrderKey[] = DEFAULT_EVENT_ORDER;
+  private matchStages: number | undefined;
+
+  plan(query: Query, options: PlanOptions): LogicalPlan {
+    for (const command of query.commands) this.command(command);
+    const output = this.displayOutput ?? this.fieldsOutput ?? this.statsOutput ?? defaultEventOutput();
+    return {
+      stages: this.stages,
+      output,
+      order: this.order,
+      limit: options.limit,
+      rowsAreEvents: !this.scope.aggregated,
+      matchStages: this.matchStages ?? this.stages.length,
+    };
+  }
+
+  private command(command: Command): void {
+    switch (command.kind) {
+      case 'fields':
+        this.fieldsOutput = [...(this.fieldsOutput ?? []), ...this.projections(command.items)];
+        return;
+      case 'display':
+        this.displayOutput = this.projections(command.items);
+        return;
+      case 'filter':
+      case 'filterIndex':
+        this.stages.push({ kind: 'filter', condition: this.expr(command.condition) });
+        return;
+      case 'stats':
+        return this.stats(command);
+      case 'sort': {
+        const keys = command.keys.map((key): OrderKey => ({ expr: this.expr(key.expr), direction: key.direction }));
+        this.stages.push({ kind: 'sort', keys });
+        this.order = keys;
+        return;
+      }
+      case 'limit':
+        this.markMatchEnd();
+        this.stages.push({ kind: 'limit', count: command.count, order: this.order });
+        return;
+      case 'parse':
+        return this.parse(command);
+      case 'dedup':
+        this.stages.push({ kind: 'dedup', keys: command.fields.map((field) => this.expr(field)), order: this.order });
+        return;
+      case 'unmask':
+        // Masking comes with data protection; until then every message is unmasked already.
+        this.expr(command.source);
+        return;
+      case 'pattern':
+      case 'diff':
+        throw new UnsupportedQueryError(`The ${command.kind} command`);
+      default:
+        return assertNever(command);
+    }
+  }
+
+  private expr(expr: Expr): PlanExpr {
+    return resolveExpr(expr, { scope: this.scope, aggregatesAllowed: false });
+  }
+
+  /** `fields`/`display` items: plain fields are read where they are; anything else becomes a named column. */
+  private projections(items: readonly Projection[]): OutputColumn[] {
+    const computed: NamedExpr[] = [];
+    const output = items.map((item): OutputColumn => {
+      const expr = this.expr(item.expr);
+      const name = item.alias ?? (item.expr.kind === 'field' ? item.expr.name : item.text);
+      if (item.alias === undefined && item.expr.kind === 'field') return { name, expr };
+      computed.push({ name, expr });
+      return { name, expr: { kind: 'column', name, type: typeOf(expr) } };
+    });
+    if (computed.length > 0) {
+      this.stages.push({ kind: 'extend', columns: computed });
+      for (const column of computed) this.scope.define(column.name, { kind: 'column', name: column.name, type: typeOf(column.expr) });
+    }
+    return output;
+  }
+
+  private stats(command: Extract<Command, { kind: 'stats' }>): void {
+    this.markMatchEnd();
+    const groups = command.groupBy.map((item): NamedExpr => ({ name: item.alias ?? columnName(item), expr: this.expr(item.expr) }));
+    const aggregates = command.aggregations.map((item): NamedExpr => {
+      const expr = resolveExpr(item.expr, { scope: this.scope, aggregatesAllowed: true });
+      if (!containsAggregate(expr)) {
+        throw new QuerySyntaxError(`stats needs an aggregation such as count(*), sum(x) or pct(x, 99): '${item.text}' is not one`, item.span);
+      }
+      return { name: item.alias ?? columnName(item), expr };
+    });
+    this.stages.push({ kind: 'aggregate', groups, aggregates });
+    const after = new Scope(true);
+    const output: OutputColumn[] = [];
+    const items = [...command.groupBy, ...command.aggregations];
+    [...groups, ...aggregates].forEach((column, index) => {
+      const ref: PlanExpr = { kind: 'column', name: column.name, type: typeOf(column.expr) };
+      after.define(column.name, ref);
+      const written = items[index];
+      if (written !== undefined) after.define(printExpr(written.expr), ref);
+      output.push({ name: column.name, expr: ref });
+    });
+    this.scope = after;
+    this.statsOutput = output;
+    this.fieldsOutput = undefined;
+    this.displayOutput = undefined;
+    this.order = groups.map((group): OrderKey => ({ expr: { kind: 'column', name: group.name, type: typeOf(group.expr) }, direction: 'asc' }));
+  }
+
+  private parse(command: Extract<Command, { kind: 'parse' }>): void {
+    const source = command.source.kind === 'field' ? resolveField(command.source.name, command.source.span, this.scope) : this.expr(command.source);
+    const pattern = command.pattern;
+    const regex = pattern.kind === 'glob' ? globToRegex(pattern.text) : `${pattern.caseInsensitive ? '(?i)' : ''}${portableRegex(pattern.pattern)}`;
+    const groups = pattern.kind === 'glob' ? new Map(pattern.fields.map((name, index) => [name, index + 1])) : namedGroupNumbers(pattern.pattern);
+    const columns = pattern.fields.map((name): NamedExpr => ({
+      name,
+      expr: { kind: 'extract', source, pattern: regex, group: groups.get(name) ?? 1, type: 'string' },
+    }));
+    this.stages.push({ kind: 'extend', columns });
+    for (const column of columns) this.scope.define(column.name, { kind: 'column', name: column.name, type: 'string' });
+  }
+
+  private markMatchEnd(): void {
+    this.matchStages ??= this.stages.length;
+  }
+}
+
+function eventScope(): Scope {
+  const scope = new Scope(false);
+  for (const name of SYSTEM_FIELDS) {
+    const type = name === '@timestamp' || name === '@ingestionTime' ? 'timestamp' : 'string';
+    scope.define(name, { kind: 'column', name, type });
+  }
+  scope.define(MESSAGE_JSON_COLUMN, { kind: 'column', name: MESSAGE_JSON_COLUMN, type: 'json' });
+  return scope;
+}
+
+function defaultEventOutput(): OutputColumn[] {
+  return [
+    { name: '@timestamp', expr: TIMESTAMP },
+    { name: '@message', expr: { kind: 'column', name: '@message', type: 'string' } },
+  ];
+}
+
+function columnName(item: Projection): string {
+  return item.expr.kind === 'field' ? item.expr.name : item.text;
+}
+
+function containsAggregate(expr: PlanExpr): boolean {
+  switch (expr.kind) {
+    case 'aggregate':
+      return true;
+    case 'not':
+    case 'negate':
+      return containsAggregate(expr.operand);
+    case 'logical':
+    case 'compare':
+    case 'arithmetic':
+      return containsAggregate(expr.left) || containsAggregate(expr.right);
+    case 'function':
+      return expr.args.some(containsAggregate);
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,57 @@
+import type { PeriodUnit } from '../ast.js';
+import type { PathStep } from '../plan.js';
+
+/** A value the statement binds; the adapter turns each into its driver's typed parameter. */
+export interface SqlParam {
+  readonly value: string | number | boolean;
+  readonly type: 'text' | 'double' | 'bigint' | 'boolean';
+}
+
+export interface SqlStatement {
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+}
+
+/** Adds a bound value and returns its placeholder: user values never reach the SQL text. */
+export type Bind = (param: SqlParam) => string;
+
+/**
+ * What differs between SQL engines, and nothing else (Kysely's small compiler hooks): the shared writer in
+ * sql-writer.ts asks these for placeholders, identifiers, casts, JSON, regexes, time buckets and the aggregates whose
+ * names differ. Each argument is already-rendered SQL of the type the hook says.
+ */
+export interface SqlDialect {
+  readonly name: string;
+  placeholder(index: number, param: SqlParam): string;
+  quoteIdentifier(name: string): string;
+  /** Text or JSON scalar -> DOUBLE, NULL when it is not a number. */
+  tryNumber(sql: string): string;
+  /** A DOUBLE as text the way a query shows it (3 not 3.0). */
+  numberText(sql: string): string;
+  /** `@message` parsed as JSON, NULL for messages that are not JSON objects or arrays. */
+  parseJson(textSql: string): string;
+  /** A scalar as text (objects and arrays as JSON text) at `path` inside `jsonSql`; NULL when absent or null. */
+  jsonValue(jsonSql: string, path: readonly PathStep[], bind: Bind): string;
+  contains(textSql: string, searchSql: string): string;
+  /** RE2 syntax; case-insensitivity is already folded into the pattern as `(?i)`. */
+  regexMatches(textSql: string, patternSql: string): string;
+  /** Capture `group` (1-based) of the first match, NULL when nothing matches. */
+  regexExtract(textSql: string, patternSql: string, group: number): string;
+  power(base: string, exponent: string): string;
+  modulo(left: string, right: string): string;
+  naturalLog(sql: string): string;
+  /** Length in Unicode code points. */
+  codePointLength(sql: string): string;
+  /** 0-based start, optional length, in code points. */
+  substring(sql: string, start: string, length?: string): string;
+  trim(side: 'both' | 'left' | 'right', sql: string, characters?: string): string;
+  /** Epoch milliseconds rounded down (or up) to whole calendar units (months, quarters, years) in UTC. */
+  calendarRound(epochMs: string, unit: Extract<PeriodUnit, 'mo' | 'q' | 'y'>, amount: number, mode: 'floor' | 'ceil'): string;
+  percentile(sql: string, fraction: string): string;
+  /** The value of `value` on the row with the smallest (`min`) or largest (`max`) `by`. */
+  valueAtExtreme(extreme: 'min' | 'max', value: string, by: string): string;
+  stddev(sql: string): string;
+  countDistinct(sql: string): string;
+  /** Keeps the first row of each partition in `order`: the dialect's QUALIFY or a nested window. */
+  firstPerPartition(input: string, partition: readonly string[], order: string, keepWhere: string): string;
+}

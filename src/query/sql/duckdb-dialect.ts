@@ -1,0 +1,45 @@
+import type { PathStep } from '../plan.js';
+import type { SqlDialect } from './dialect.js';
+
+const CALENDAR_MONTHS = { mo: 1, q: 3, y: 12 } as const;
+
+/** DuckDB's hooks: `$n` placeholders, JSONPath text bound as a parameter, RE2 regexes, epoch-millisecond BIGINT times. */
+export const duckDbDialect: SqlDialect = {
+  name: 'duckdb',
+  placeholder: (index) => `$${index}`,
+  quoteIdentifier: (name) => `"${name.replace(/"/g, '""')}"`,
+  tryNumber: (sql) => `TRY_CAST(${sql} AS DOUBLE)`,
+  // DuckDB prints 3.0 for a whole DOUBLE; queries show 3, and large values without exponent surprises.
+  numberText: (sql) => `CASE WHEN ${sql} = trunc(${sql}) AND abs(${sql}) < 1e15 THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`,
+  parseJson: (text) => `CASE WHEN json_valid(${text}) AND (starts_with(ltrim(${text}), '{') OR starts_with(ltrim(${text}), '[')) THEN CAST(${text} AS JSON) END`,
+  jsonValue: (json, path, bind) => `json_extract_string(${json}, ${bind({ value: jsonPath(path), type: 'text' })})`,
+  contains: (text, search) => `contains(${text}, ${search})`,
+  regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
+  regexExtract: (text, pattern, group) => `CASE WHEN regexp_matches(${text}, ${pattern}) THEN regexp_extract(${text}, ${pattern}, ${group}) END`,
+  power: (base, exponent) => `pow(${base}, ${exponent})`,
+  modulo: (left, right) => `fmod(${left}, NULLIF(${right}, 0))`,
+  naturalLog: (sql) => `CASE WHEN ${sql} > 0 THEN ln(${sql}) END`,
+  codePointLength: (sql) => `length(${sql})`,
+  substring: (sql, start, length) => (length === undefined ? `substring(${sql}, ${start} + 1)` : `substring(${sql}, ${start} + 1, ${length})`),
+  trim: (side, sql, characters) => {
+    const fn = side === 'both' ? 'trim' : side === 'left' ? 'ltrim' : 'rtrim';
+    return characters === undefined ? `${fn}(${sql})` : `${fn}(${sql}, ${characters})`;
+  },
+  calendarRound: (epochMs, unit, amount, mode) => {
+    const interval = `INTERVAL '${CALENDAR_MONTHS[unit] * amount} months'`;
+    const floored = `time_bucket(${interval}, make_timestamp(CAST(${epochMs} AS BIGINT) * 1000))`;
+    const floorMs = `CAST(epoch_ms(${floored}) AS DOUBLE)`;
+    return mode === 'floor' ? floorMs : `CASE WHEN ${floorMs} = ${epochMs} THEN ${floorMs} ELSE CAST(epoch_ms(${floored} + ${interval}) AS DOUBLE) END`;
+  },
+  percentile: (sql, fraction) => `quantile_disc(${sql}, ${fraction})`,
+  valueAtExtreme: (extreme, value, by) => `${extreme === 'min' ? 'arg_min' : 'arg_max'}(${value}, ${by})`,
+  stddev: (sql) => `stddev_samp(${sql})`,
+  countDistinct: (sql) => `count(DISTINCT ${sql})`,
+  firstPerPartition: (input, partition, order, keepWhere) =>
+    `SELECT * FROM ${input} QUALIFY row_number() OVER (PARTITION BY ${partition.join(', ')}${order === '' ? '' : ` ORDER BY ${order}`}) = 1 OR ${keepWhere}`,
+};
+
+/** `$.a."b-c"[0]`: keys quoted unless they are plain identifiers. The path is bound, never spliced. */
+function jsonPath(path: readonly PathStep[]): string {
+  return `$${path.map((step) => ('index' in step ? `[${step.index}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(step.key) ? `.${step.key}` : `."${step.key.replace(/"/g, '\\"')}"`)).join('')}`;
+}

@@ -1,0 +1,273 @@
+import { assertNever } from '../../kernel/index.js';
+import type { LogicalPlan, OrderKey, PlanExpr, Stage, ValueType } from '../plan.js';
+import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from '../plan.js';
+import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
+import type { ExprRenderer, Rendered } from './expr-renderer.js';
+import { renderFunction } from './render-function.js';
+
+/**
+ * Renders a logical plan as one SQL statement: a chain of CTEs, one per stage, over the events relation the adapter
+ * supplies, then the final projection, order and limit. Names the query chose never become SQL identifiers: every
+ * column gets a generated one (`c1`, `c2` ...), mapped per stage.
+ */
+
+/** Columns the adapter's events relation must have: the system fields plus `@seq`, a write-order tie-breaker. */
+export const BASE_COLUMNS = [...SYSTEM_FIELDS, '@seq'] as const;
+
+export interface CompileInput {
+  readonly plan: LogicalPlan;
+  /** The events relation (selected groups and time range), written with `bind` for its own values. */
+  readonly source: (bind: Bind) => string;
+}
+
+export interface CompiledColumn {
+  readonly name: string;
+  readonly type: ValueType;
+  readonly sqlName: string;
+}
+
+export interface CompiledQuery extends SqlStatement {
+  readonly columns: readonly CompiledColumn[];
+  /** The result rows carry `@ptr` (the query's rows are still events). */
+  readonly pointerColumn?: string;
+  /** Counts the records matched: the rows that leave the filters before any stats or limit. */
+  readonly matched: SqlStatement;
+}
+
+export function compileToSql(input: CompileInput, dialect: SqlDialect): CompiledQuery {
+  return new SqlWriter(dialect).compile(input);
+}
+
+class SqlWriter implements ExprRenderer {
+  private readonly params: SqlParam[] = [];
+  private readonly ctes: string[] = [];
+  private columns = new Map<string, string>();
+  private counter = 0;
+  private current = '';
+  readonly bind: Bind;
+
+  constructor(readonly dialect: SqlDialect) {
+    this.bind = (param) => {
+      this.params.push(param);
+      return dialect.placeholder(this.params.length, param);
+    };
+  }
+
+  compile(input: CompileInput): CompiledQuery {
+    const { plan } = input;
+    const q = (name: string): string => this.dialect.quoteIdentifier(name);
+    const base = BASE_COLUMNS.map((name) => {
+      const sqlName = this.fresh();
+      this.columns.set(name, sqlName);
+      return `${q(name)} AS ${q(sqlName)}`;
+    });
+    const jsonName = this.fresh();
+    this.columns.set(MESSAGE_JSON_COLUMN, jsonName);
+    const message = q(this.columns.get('@message') ?? '');
+    const events = `SELECT ${base.join(', ')} FROM (${input.source(this.bind)}) AS events`;
+    this.addCte('base', `SELECT *, ${this.dialect.parseJson(message)} AS ${q(jsonName)} FROM (${events}) AS raw`);
+    let matchedFrom = '';
+    plan.stages.forEach((stage, index) => {
+      if (index === plan.matchStages) matchedFrom = this.current;
+      this.stage(stage);
+    });
+    if (matchedFrom === '') matchedFrom = this.current;
+    const cteParams = this.params.length;
+
+    const rendered = plan.output.map((column) => ({ name: column.name, ...this.render(column.expr), sqlName: this.fresh() }));
+    const columns = rendered.map((column): CompiledColumn => ({ name: column.name, type: column.type, sqlName: column.sqlName }));
+    const select = rendered.map((column) => `${column.sql} AS ${q(column.sqlName)}`);
+    const pointer = plan.rowsAreEvents ? this.fresh() : undefined;
+    if (pointer !== undefined) select.push(`${this.columnSql('@ptr')} AS ${q(pointer)}`);
+    const order = this.orderBy(plan.order, plan.rowsAreEvents);
+    const body = `SELECT ${select.join(', ')} FROM ${q(this.current)}${order}`;
+    const limit = this.bind({ value: plan.limit, type: 'bigint' });
+    const sql = `WITH ${this.ctes.join(',\n')}\n${body} LIMIT ${limit}`;
+    const matchedSql = `WITH ${this.ctes.join(',\n')}\nSELECT count(*) AS matched FROM ${q(matchedFrom)}`;
+    const params = [...this.params];
+    return {
+      sql,
+      params,
+      columns,
+      ...(pointer === undefined ? {} : { pointerColumn: pointer }),
+      matched: { sql: matchedSql, params: params.slice(0, cteParams) },
+    };
+  }
+
+  private fresh(): string {
+    this.counter += 1;
+    return `c${this.counter}`;
+  }
+
+  private addCte(name: string, sql: string): void {
+    this.current = `${name}${this.ctes.length}`;
+    this.ctes.push(`${this.dialect.quoteIdentifier(this.current)} AS (${sql})`);
+  }
+
+  private stage(stage: Stage): void {
+    const q = (name: string): string => this.dialect.quoteIdentifier(name);
+    const from = q(this.current);
+    switch (stage.kind) {
+      case 'extend': {
+        const added = stage.columns.map((column) => ({ ...column, sqlName: this.fresh(), sql: this.render(column.expr).sql }));
+        for (const column of added) this.columns.set(column.name, column.sqlName);
+        this.addCte('extend', `SELECT *, ${added.map((c) => `${c.sql} AS ${q(c.sqlName)}`).join(', ')} FROM ${from}`);
+        return;
+      }
+      case 'filter':
+        this.addCte('filter', `SELECT * FROM ${from} WHERE ${this.asBoolean(stage.condition)}`);
+        return;
+      case 'aggregate': {
+        const groups = stage.groups.map((g) => ({ name: g.name, sql: this.render(g.expr).sql, sqlName: this.fresh() }));
+        const aggregates = stage.aggregates.map((a) => ({ name: a.name, sql: this.render(a.expr).sql, sqlName: this.fresh() }));
+        const select = [...groups, ...aggregates].map((c) => `${c.sql} AS ${q(c.sqlName)}`).join(', ');
+        const groupBy = groups.length === 0 ? '' : ` GROUP BY ${groups.map((g) => g.sql).join(', ')}`;
+        this.addCte('stats', `SELECT ${select} FROM ${from}${groupBy}`);
+        this.columns = new Map([...groups, ...aggregates].map((c) => [c.name, c.sqlName]));
+        return;
+      }
+      case 'sort':
+        // Order is applied where it matters (dedup, limit, the final select); a CTE cannot carry it.
+        return;
+      case 'dedup': {
+        const keys = stage.keys.map((key) => this.render(key).sql);
+        const keepNulls = keys.map((key) => `${key} IS NULL`).join(' OR ');
+        const order = this.orderBy(stage.order, true).replace(/^ ORDER BY /, '');
+        this.addCte('dedup', this.dialect.firstPerPartition(from, keys, order, keepNulls));
+        return;
+      }
+      case 'limit':
+        this.addCte('limit', `SELECT * FROM ${from}${this.orderBy(stage.order, true)} LIMIT ${this.bind({ value: stage.count, type: 'bigint' })}`);
+        return;
+      default:
+        assertNever(stage);
+    }
+  }
+
+  private orderBy(keys: readonly OrderKey[], tieBreakOnWriteOrder: boolean): string {
+    // An untyped field sorts by its numeric value when it has one (so 100 follows 40), then by its text.
+    const parts = keys.flatMap((key) => {
+      const direction = `${key.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
+      const rendered = this.render(key.expr);
+      if (rendered.type !== 'dynamic') return [`${rendered.sql} ${direction}`];
+      return [`${this.dialect.tryNumber(rendered.sql)} ${direction}`, `${rendered.sql} ${direction}`];
+    });
+    const seq = this.columns.get('@seq');
+    if (tieBreakOnWriteOrder && seq !== undefined) parts.push(`${this.dialect.quoteIdentifier(seq)} DESC`);
+    return parts.length === 0 ? '' : ` ORDER BY ${parts.join(', ')}`;
+  }
+
+  private columnSql(name: string): string {
+    const sqlName = this.columns.get(name);
+    if (sqlName === undefined) throw new Error(`plan refers to column '${name}' that this stage does not have`);
+    return this.dialect.quoteIdentifier(sqlName);
+  }
+
+  render(expr: PlanExpr): Rendered {
+    switch (expr.kind) {
+      case 'column':
+        return { sql: this.columnSql(expr.name), type: expr.type };
+      case 'json-path':
+        return { sql: this.dialect.jsonValue(this.render(expr.source).sql, expr.path, this.bind), type: 'dynamic' };
+      case 'literal':
+        return { sql: this.literal(expr.value), type: expr.type };
+      case 'regex':
+        return { sql: this.bind({ value: expr.pattern, type: 'text' }), type: 'string' };
+      case 'period':
+        return { sql: this.bind({ value: expr.amount, type: 'double' }), type: 'number' };
+      case 'not':
+        return { sql: `(NOT ${this.asBoolean(expr.operand)})`, type: 'boolean' };
+      case 'negate':
+        return { sql: `(- ${this.asNumber(expr.operand)})`, type: 'number' };
+      case 'logical':
+        return { sql: `(${this.asBoolean(expr.left)} ${expr.op.toUpperCase()} ${this.asBoolean(expr.right)})`, type: 'boolean' };
+      case 'compare':
+        return { sql: this.compare(expr), type: 'boolean' };
+      case 'arithmetic':
+        return { sql: this.arithmetic(expr), type: 'number' };
+      case 'contains':
+        return { sql: `coalesce(${this.dialect.contains(this.asText(expr.subject), this.asText(expr.text))}, false)`, type: 'boolean' };
+      case 'matches': {
+        const pattern = this.bind({ value: `${expr.caseInsensitive ? '(?i)' : ''}${expr.pattern}`, type: 'text' });
+        return { sql: `coalesce(${this.dialect.regexMatches(this.asText(expr.subject), pattern)}, false)`, type: 'boolean' };
+      }
+      case 'extract': {
+        const pattern = this.bind({ value: expr.pattern, type: 'text' });
+        return { sql: this.dialect.regexExtract(this.asText(expr.source), pattern, expr.group), type: 'string' };
+      }
+      case 'function':
+      case 'aggregate':
+        return { sql: renderFunction(this, expr), type: expr.type };
+      default:
+        return assertNever(expr);
+    }
+  }
+
+  private literal(value: string | number | boolean | null): string {
+    if (value === null) return 'NULL';
+    if (typeof value === 'string') return this.bind({ value, type: 'text' });
+    if (typeof value === 'number') return this.bind({ value, type: 'double' });
+    return this.bind({ value, type: 'boolean' });
+  }
+
+  asNumber(expr: PlanExpr): string {
+    return this.toNumber(this.render(expr));
+  }
+
+  asText(expr: PlanExpr): string {
+    return this.toText(this.render(expr));
+  }
+
+  asBoolean(expr: PlanExpr): string {
+    return this.toBoolean(this.render(expr));
+  }
+
+  toNumber({ sql, type }: Rendered): string {
+    if (type === 'number' || type === 'timestamp') return sql;
+    if (type === 'boolean') return `CAST(${sql} AS DOUBLE)`;
+    return this.dialect.tryNumber(sql);
+  }
+
+  toText({ sql, type }: Rendered): string {
+    if (type === 'number' || type === 'timestamp') return this.dialect.numberText(sql);
+    if (type === 'boolean') return `CASE WHEN ${sql} THEN '1' WHEN NOT ${sql} THEN '0' END`;
+    return sql;
+  }
+
+  toBoolean({ sql, type }: Rendered): string {
+    if (type === 'boolean') return `coalesce(${sql}, false)`;
+    if (type === 'number' || type === 'timestamp') return `coalesce(${sql} <> 0, false)`;
+    return `coalesce(${sql} NOT IN ('', '0', 'false'), false)`;
+  }
+
+  /**
+   * Fields have no declared type: a comparison with a number (or a timestamp) is numeric, one with a string is
+   * textual, and two untyped fields compare as numbers when both read as numbers, else as text.
+   */
+  private compare(expr: Extract<PlanExpr, { kind: 'compare' }>): string {
+    const left = this.render(expr.left);
+    const right = this.render(expr.right);
+    const numeric = (t: ValueType): boolean => t === 'number' || t === 'timestamp' || t === 'boolean';
+    const op = expr.op === '!=' ? '<>' : expr.op;
+    if (numeric(left.type) || numeric(right.type)) return `coalesce(${this.toNumber(left)} ${op} ${this.toNumber(right)}, false)`;
+    if (left.type === 'string' || right.type === 'string') return `coalesce(${this.toText(left)} ${op} ${this.toText(right)}, false)`;
+    const l = this.dialect.tryNumber(left.sql);
+    const r = this.dialect.tryNumber(right.sql);
+    return `coalesce(CASE WHEN ${l} IS NOT NULL AND ${r} IS NOT NULL THEN ${l} ${op} ${r} ELSE ${left.sql} ${op} ${right.sql} END, false)`;
+  }
+
+  private arithmetic(expr: Extract<PlanExpr, { kind: 'arithmetic' }>): string {
+    const left = this.asNumber(expr.left);
+    const right = this.asNumber(expr.right);
+    switch (expr.op) {
+      case '^':
+        return this.dialect.power(left, right);
+      case '%':
+        return this.dialect.modulo(left, right);
+      case '/':
+        return `(CAST(${left} AS DOUBLE) / NULLIF(${right}, 0))`;
+      default:
+        return `(${left} ${expr.op} ${right})`;
+    }
+  }
+}
