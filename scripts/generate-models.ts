@@ -32,8 +32,9 @@ const SERVICES: readonly ServiceSpec[] = [
     operations: [
       'AssociateKmsKey', 'CreateLogGroup', 'CreateLogStream', 'DeleteLogGroup', 'DeleteLogStream', 'DeleteMetricFilter',
       'DeleteRetentionPolicy', 'DescribeLogGroups', 'DescribeLogStreams', 'DescribeMetricFilters', 'DisassociateKmsKey',
-      'FilterLogEvents', 'GetLogEvents', 'ListTagsForResource', 'ListTagsLogGroup', 'PutLogEvents', 'PutMetricFilter',
-      'PutRetentionPolicy', 'TagLogGroup', 'TagResource', 'TestMetricFilter', 'UntagLogGroup', 'UntagResource',
+      'DescribeQueries', 'FilterLogEvents', 'GetLogEvents', 'GetLogRecord', 'GetQueryResults', 'ListTagsForResource',
+      'ListTagsLogGroup', 'PutLogEvents', 'PutMetricFilter', 'PutRetentionPolicy', 'StartQuery', 'StopQuery', 'TagLogGroup',
+      'TagResource', 'TestMetricFilter', 'UntagLogGroup', 'UntagResource',
     ],
     query: false,
   },
@@ -159,7 +160,10 @@ ${tableLines.join('\n')}
       case 'boolean': return 'boolean';
       case 'blob': return 'Uint8Array';
       case 'timestamp': return 'number';
-      case 'list': return `readonly ${tsType(s.member?.shape ?? '')}[]`;
+      case 'list': {
+        const member = tsType(s.member?.shape ?? '');
+        return member.startsWith('readonly ') ? `readonly (${member})[]` : `readonly ${member}[]`;
+      }
       case 'map': return `Readonly<Record<string, ${tsType(s.value?.shape ?? '')}>>`;
       case 'structure': return s.document === true ? 'unknown' : name;
       default: throw new Error(`unsupported shape type ${s.type} (${name})`);

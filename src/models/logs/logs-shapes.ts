@@ -15,13 +15,18 @@ export type LogsOperationName =
   | 'DescribeLogStreams'
   | 'DescribeMetricFilters'
   | 'DisassociateKmsKey'
+  | 'DescribeQueries'
   | 'FilterLogEvents'
   | 'GetLogEvents'
+  | 'GetLogRecord'
+  | 'GetQueryResults'
   | 'ListTagsForResource'
   | 'ListTagsLogGroup'
   | 'PutLogEvents'
   | 'PutMetricFilter'
   | 'PutRetentionPolicy'
+  | 'StartQuery'
+  | 'StopQuery'
   | 'TagLogGroup'
   | 'TagResource'
   | 'TestMetricFilter'
@@ -41,13 +46,18 @@ export const logsOperations: Readonly<Record<LogsOperationName, OperationShapes>
   DescribeLogStreams: {"input":"DescribeLogStreamsRequest","output":"DescribeLogStreamsResponse"},
   DescribeMetricFilters: {"input":"DescribeMetricFiltersRequest","output":"DescribeMetricFiltersResponse"},
   DisassociateKmsKey: {"input":"DisassociateKmsKeyRequest"},
+  DescribeQueries: {"input":"DescribeQueriesRequest","output":"DescribeQueriesResponse"},
   FilterLogEvents: {"input":"FilterLogEventsRequest","output":"FilterLogEventsResponse"},
   GetLogEvents: {"input":"GetLogEventsRequest","output":"GetLogEventsResponse"},
+  GetLogRecord: {"input":"GetLogRecordRequest","output":"GetLogRecordResponse"},
+  GetQueryResults: {"input":"GetQueryResultsRequest","output":"GetQueryResultsResponse"},
   ListTagsForResource: {"input":"ListTagsForResourceRequest","output":"ListTagsForResourceResponse"},
   ListTagsLogGroup: {"input":"ListTagsLogGroupRequest","output":"ListTagsLogGroupResponse"},
   PutLogEvents: {"input":"PutLogEventsRequest","output":"PutLogEventsResponse"},
   PutMetricFilter: {"input":"PutMetricFilterRequest"},
   PutRetentionPolicy: {"input":"PutRetentionPolicyRequest"},
+  StartQuery: {"input":"StartQueryRequest","output":"StartQueryResponse"},
+  StopQuery: {"input":"StopQueryRequest","output":"StopQueryResponse"},
   TagLogGroup: {"input":"TagLogGroupRequest"},
   TagResource: {"input":"TagResourceRequest"},
   TestMetricFilter: {"input":"TestMetricFilterRequest","output":"TestMetricFilterResponse"},
@@ -77,6 +87,8 @@ export const logsShapes: ShapeTable = {
   DescribeLogGroupsRequest: {"type":"structure","members":{"accountIdentifiers":"AccountIds","logGroupNamePrefix":"LogGroupName","logGroupNamePattern":"LogGroupNamePattern","nextToken":"NextToken","limit":"DescribeLimit","includeLinkedAccounts":"IncludeLinkedAccounts","logGroupClass":"LogGroupClass","logGroupIdentifiers":"DescribeLogGroupsLogGroupIdentifiers"}},
   DescribeLogStreamsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logGroupIdentifier":"LogGroupIdentifier","logStreamNamePrefix":"LogStreamName","orderBy":"OrderBy","descending":"Descending","nextToken":"NextToken","limit":"DescribeLimit"}},
   DescribeMetricFiltersRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","filterNamePrefix":"FilterName","nextToken":"NextToken","limit":"DescribeLimit","metricName":"MetricName","metricNamespace":"MetricNamespace"}},
+  DescribeQueriesMaxResults: {"type":"integer","min":1,"max":1000},
+  DescribeQueriesRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","status":"QueryStatus","maxResults":"DescribeQueriesMaxResults","nextToken":"NextToken","queryLanguage":"QueryLanguage"}},
   Dimensions: {"type":"map","key":"DimensionsKey","value":"DimensionsValue"},
   DimensionsKey: {"type":"string","max":255},
   DimensionsValue: {"type":"string","max":255},
@@ -91,11 +103,16 @@ export const logsShapes: ShapeTable = {
   EntityKeyAttributesValue: {"type":"string","min":1,"max":512},
   EventMessage: {"type":"string","min":1},
   EventsLimit: {"type":"integer","min":1,"max":10000},
+  EventsLimitStartQuery: {"type":"integer","min":1,"max":100000},
   FieldSelectionCriteria: {"type":"string","min":0,"max":2000},
   FilterLogEventsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logGroupIdentifier":"LogGroupIdentifier","logStreamNames":"InputLogStreamNames","logStreamNamePrefix":"LogStreamName","startTime":"Timestamp","endTime":"Timestamp","filterPattern":"FilterPattern","nextToken":"NextToken","limit":"EventsLimit","startFromHead":"StartFromHead","interleaved":"Interleaved","unmask":"Unmask"}},
   FilterName: {"type":"string","min":1,"max":512,"pattern":"[^:*]*"},
   FilterPattern: {"type":"string","min":0,"max":1024},
   GetLogEventsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logGroupIdentifier":"LogGroupIdentifier","logStreamName":"LogStreamName","startTime":"Timestamp","endTime":"Timestamp","nextToken":"NextToken","limit":"EventsLimit","startFromHead":"StartFromHead","unmask":"Unmask"},"required":["logStreamName"]},
+  GetLogRecordRequest: {"type":"structure","members":{"logRecordPointer":"LogRecordPointer","unmask":"Unmask"},"required":["logRecordPointer"]},
+  GetQueryResultsMaxItems: {"type":"integer","min":0,"max":10000},
+  GetQueryResultsNextToken: {"type":"string","max":1024},
+  GetQueryResultsRequest: {"type":"structure","members":{"queryId":"QueryId","nextToken":"GetQueryResultsNextToken","maxItems":"GetQueryResultsMaxItems"},"required":["queryId"]},
   IncludeLinkedAccounts: {"type":"boolean"},
   InputLogEvent: {"type":"structure","members":{"timestamp":"Timestamp","message":"EventMessage"},"required":["timestamp","message"]},
   InputLogEvents: {"type":"list","member":"InputLogEvent","min":1,"max":10000},
@@ -106,8 +123,11 @@ export const logsShapes: ShapeTable = {
   ListTagsLogGroupRequest: {"type":"structure","members":{"logGroupName":"LogGroupName"},"required":["logGroupName"]},
   LogGroupClass: {"type":"string","enum":["STANDARD","INFREQUENT_ACCESS","DELIVERY"]},
   LogGroupIdentifier: {"type":"string","min":1,"max":2048,"pattern":"[\\w#+=/:,.@-]*"},
+  LogGroupIdentifiers: {"type":"list","member":"LogGroupIdentifier"},
   LogGroupName: {"type":"string","min":1,"max":512,"pattern":"[\\.\\-_/#A-Za-z0-9]+"},
   LogGroupNamePattern: {"type":"string","min":0,"max":512,"pattern":"[\\.\\-_/#A-Za-z0-9]*"},
+  LogGroupNames: {"type":"list","member":"LogGroupName"},
+  LogRecordPointer: {"type":"string"},
   LogStreamName: {"type":"string","min":1,"max":512,"pattern":"[^:*]*"},
   MetricName: {"type":"string","max":255,"pattern":"[^:*$]*"},
   MetricNamespace: {"type":"string","max":255,"pattern":"[^:*$]*"},
@@ -119,10 +139,16 @@ export const logsShapes: ShapeTable = {
   PutLogEventsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logStreamName":"LogStreamName","logEvents":"InputLogEvents","sequenceToken":"SequenceToken","entity":"Entity"},"required":["logGroupName","logStreamName","logEvents"]},
   PutMetricFilterRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","filterName":"FilterName","filterPattern":"FilterPattern","metricTransformations":"MetricTransformations","applyOnTransformedLogs":"ApplyOnTransformedLogs","fieldSelectionCriteria":"FieldSelectionCriteria","emitSystemFieldDimensions":"EmitSystemFields"},"required":["logGroupName","filterName","filterPattern","metricTransformations"]},
   PutRetentionPolicyRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","retentionInDays":"Days"},"required":["logGroupName","retentionInDays"]},
+  QueryId: {"type":"string","min":1,"max":256},
+  QueryLanguage: {"type":"string","enum":["CWLI","SQL","PPL"]},
+  QueryStatus: {"type":"string","enum":["Scheduled","Running","Complete","Failed","Cancelled","Timeout","Unknown"]},
+  QueryString: {"type":"string","min":0,"max":10000},
   ResourceIdentifier: {"type":"string","min":1,"max":2048,"pattern":"[\\w+=/:,.@\\-\\*]*"},
   SequenceToken: {"type":"string","min":1},
   StandardUnit: {"type":"string","enum":["Seconds","Microseconds","Milliseconds","Bytes","Kilobytes","Megabytes","Gigabytes","Terabytes","Bits","Kilobits","Megabits","Gigabits","Terabits","Percent","Count","Bytes/Second","Kilobytes/Second","Megabytes/Second","Gigabytes/Second","Terabytes/Second","Bits/Second","Kilobits/Second","Megabits/Second","Gigabits/Second","Terabits/Second","Count/Second","None"]},
   StartFromHead: {"type":"boolean"},
+  StartQueryRequest: {"type":"structure","members":{"queryLanguage":"QueryLanguage","logGroupName":"LogGroupName","logGroupNames":"LogGroupNames","logGroupIdentifiers":"LogGroupIdentifiers","startTime":"Timestamp","endTime":"Timestamp","queryString":"QueryString","limit":"EventsLimitStartQuery"},"required":["startTime","endTime","queryString"]},
+  StopQueryRequest: {"type":"structure","members":{"queryId":"QueryId"},"required":["queryId"]},
   SystemField: {"type":"string"},
   TagKey: {"type":"string","min":1,"max":128,"pattern":"^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$"},
   TagKeyList: {"type":"list","member":"TagKey","min":0,"max":50},

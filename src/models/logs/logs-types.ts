@@ -86,6 +86,19 @@ export interface DescribeMetricFiltersResponse {
   readonly nextToken?: string;
 }
 
+export interface DescribeQueriesRequest {
+  readonly logGroupName?: string;
+  readonly status?: QueryStatus;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+  readonly queryLanguage?: QueryLanguage;
+}
+
+export interface DescribeQueriesResponse {
+  readonly queries?: readonly QueryInfo[];
+  readonly nextToken?: string;
+}
+
 export interface DisassociateKmsKeyRequest {
   readonly logGroupName?: string;
   readonly resourceIdentifier?: string;
@@ -143,6 +156,30 @@ export interface GetLogEventsResponse {
   readonly events?: readonly OutputLogEvent[];
   readonly nextForwardToken?: string;
   readonly nextBackwardToken?: string;
+}
+
+export interface GetLogRecordRequest {
+  readonly logRecordPointer: string;
+  readonly unmask?: boolean;
+}
+
+export interface GetLogRecordResponse {
+  readonly logRecord?: Readonly<Record<string, string>>;
+}
+
+export interface GetQueryResultsRequest {
+  readonly queryId: string;
+  readonly nextToken?: string;
+  readonly maxItems?: number;
+}
+
+export interface GetQueryResultsResponse {
+  readonly queryLanguage?: QueryLanguage;
+  readonly results?: readonly (readonly ResultField[])[];
+  readonly statistics?: QueryStatistics;
+  readonly status?: QueryStatus;
+  readonly encryptionKey?: string;
+  readonly nextToken?: string;
 }
 
 export type InheritedProperty = 'ACCOUNT_DATA_PROTECTION';
@@ -260,6 +297,31 @@ export interface PutRetentionPolicyRequest {
   readonly retentionInDays: number;
 }
 
+export interface QueryInfo {
+  readonly queryLanguage?: QueryLanguage;
+  readonly queryId?: string;
+  readonly queryString?: string;
+  readonly status?: QueryStatus;
+  readonly createTime?: number;
+  readonly logGroupName?: string;
+  readonly queryDuration?: number;
+  readonly bytesScanned?: number;
+  readonly userIdentity?: string;
+}
+
+export type QueryLanguage = 'CWLI' | 'SQL' | 'PPL';
+
+export interface QueryStatistics {
+  readonly recordsMatched?: number;
+  readonly recordsScanned?: number;
+  readonly estimatedRecordsSkipped?: number;
+  readonly bytesScanned?: number;
+  readonly estimatedBytesSkipped?: number;
+  readonly logGroupsScanned?: number;
+}
+
+export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
+
 export interface RejectedEntityInfo {
   readonly errorType?: EntityRejectionErrorType;
 }
@@ -270,12 +332,40 @@ export interface RejectedLogEventsInfo {
   readonly expiredLogEventEndIndex?: number;
 }
 
+export interface ResultField {
+  readonly field?: string;
+  readonly value?: string;
+}
+
 export interface SearchedLogStream {
   readonly logStreamName?: string;
   readonly searchedCompletely?: boolean;
 }
 
 export type StandardUnit = 'Seconds' | 'Microseconds' | 'Milliseconds' | 'Bytes' | 'Kilobytes' | 'Megabytes' | 'Gigabytes' | 'Terabytes' | 'Bits' | 'Kilobits' | 'Megabits' | 'Gigabits' | 'Terabits' | 'Percent' | 'Count' | 'Bytes/Second' | 'Kilobytes/Second' | 'Megabytes/Second' | 'Gigabytes/Second' | 'Terabytes/Second' | 'Bits/Second' | 'Kilobits/Second' | 'Megabits/Second' | 'Gigabits/Second' | 'Terabits/Second' | 'Count/Second' | 'None';
+
+export interface StartQueryRequest {
+  readonly queryLanguage?: QueryLanguage;
+  readonly logGroupName?: string;
+  readonly logGroupNames?: readonly string[];
+  readonly logGroupIdentifiers?: readonly string[];
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly queryString: string;
+  readonly limit?: number;
+}
+
+export interface StartQueryResponse {
+  readonly queryId?: string;
+}
+
+export interface StopQueryRequest {
+  readonly queryId: string;
+}
+
+export interface StopQueryResponse {
+  readonly success?: boolean;
+}
 
 export interface TagLogGroupRequest {
   readonly logGroupName: string;

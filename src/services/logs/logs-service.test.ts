@@ -8,7 +8,7 @@ describe('createLogsService', () => {
     const { service } = logsHarness();
     assert.equal(service.signingName, 'logs');
     assert.deepEqual([...service.operations.keys()].sort(), Object.keys(logsOperations).sort());
-    assert.equal(service.operations.get('StartQuery'), undefined);
+    assert.equal(service.operations.get('PutQueryDefinition'), undefined);
     assert.equal(service.operations.get('PutSubscriptionFilter'), undefined);
   });
 

@@ -1,5 +1,6 @@
 import type { Operation, ServiceDefinition } from '../../kernel/index.js';
 import type { LogsOperationName } from '../../models/logs/index.js';
+import { QueryRegistry } from './insights/query-registry.js';
 import type { LogsServiceDeps } from './logs-deps.js';
 import { associateKmsKey } from './operations/associate-kms-key.js';
 import { createLogGroup } from './operations/create-log-group.js';
@@ -12,6 +13,11 @@ import { describeLogGroups } from './operations/describe-log-groups.js';
 import { describeLogStreams } from './operations/describe-log-streams.js';
 import { describeMetricFilters } from './operations/describe-metric-filters.js';
 import { disassociateKmsKey } from './operations/disassociate-kms-key.js';
+import { describeQueries } from './operations/describe-queries.js';
+import { getLogRecord } from './operations/get-log-record.js';
+import { getQueryResults } from './operations/get-query-results.js';
+import { startQuery } from './operations/start-query.js';
+import { stopQuery } from './operations/stop-query.js';
 import { filterLogEvents } from './operations/filter-log-events.js';
 import { getLogEvents } from './operations/get-log-events.js';
 import { listTagsForResource } from './operations/list-tags-for-resource.js';
@@ -30,6 +36,7 @@ import { untagResource } from './operations/untag-resource.js';
  * is left out of the map, so the protocol layer answers it with UnknownOperationException instead of a fake.
  */
 export function createLogsService(deps: LogsServiceDeps): ServiceDefinition {
+  const insights = { store: deps.store, engine: deps.queryEngine, registry: new QueryRegistry() };
   const operations: Record<LogsOperationName, Operation> = {
     AssociateKmsKey: associateKmsKey(deps),
     CreateLogGroup: createLogGroup(deps),
@@ -41,14 +48,19 @@ export function createLogsService(deps: LogsServiceDeps): ServiceDefinition {
     DescribeLogGroups: describeLogGroups(deps),
     DescribeLogStreams: describeLogStreams(deps),
     DescribeMetricFilters: describeMetricFilters(deps),
+    DescribeQueries: describeQueries(insights),
     DisassociateKmsKey: disassociateKmsKey(deps),
     FilterLogEvents: filterLogEvents(deps),
     GetLogEvents: getLogEvents(deps),
+    GetLogRecord: getLogRecord(insights),
+    GetQueryResults: getQueryResults(insights),
     ListTagsForResource: listTagsForResource(deps),
     ListTagsLogGroup: listTagsLogGroup(deps),
     PutLogEvents: putLogEvents(deps),
     PutMetricFilter: putMetricFilter(deps),
     PutRetentionPolicy: putRetentionPolicy(deps),
+    StartQuery: startQuery(insights),
+    StopQuery: stopQuery(insights),
     TagLogGroup: tagLogGroup(deps),
     TagResource: tagResource(deps),
     TestMetricFilter: testMetricFilter(),
