@@ -83,21 +83,16 @@ function parseAdditive(cursor: TokenCursor): Expr {
 }
 
 function parseMultiplicative(cursor: TokenCursor): Expr {
-  let left = parsePower(cursor);
+  let left = parseUnary(cursor);
   for (;;) {
     const token = cursor.peek();
     if (token.type !== 'punct' || (token.value !== '*' && token.value !== '/' && token.value !== '%')) return left;
     cursor.next();
-    left = binary(token.value, left, parsePower(cursor));
+    left = binary(token.value, left, parseUnary(cursor));
   }
 }
 
-function parsePower(cursor: TokenCursor): Expr {
-  const base = parseUnary(cursor);
-  if (!cursor.acceptPunct('^')) return base;
-  return binary('^', base, parsePower(cursor));
-}
-
+/** Unary minus binds looser than `^`, as in arithmetic: `-2 ^ 2` is -4; a minus before a bare number folds into it. */
 function parseUnary(cursor: TokenCursor): Expr {
   const token = cursor.peek(true);
   if (token.type === 'punct' && token.value === '-') {
@@ -106,7 +101,13 @@ function parseUnary(cursor: TokenCursor): Expr {
     if (operand.kind === 'number') return { kind: 'number', value: -operand.value, span: join(token.span, operand.span) };
     return { kind: 'unary', op: '-', operand, span: join(token.span, operand.span) };
   }
-  return parsePostfix(cursor);
+  return parsePower(cursor);
+}
+
+function parsePower(cursor: TokenCursor): Expr {
+  const base = parsePostfix(cursor);
+  if (!cursor.acceptPunct('^')) return base;
+  return binary('^', base, parseUnary(cursor));
 }
 
 function parsePostfix(cursor: TokenCursor): Expr {

@@ -70,12 +70,12 @@ function printSource(source: SourceSelection): string {
 
 /** Binding strength: a child binds looser than its parent needs parentheses. */
 const PRECEDENCE: Readonly<Record<BinaryOperator, number>> = {
-  or: 1, and: 2, '=': 4, '!=': 4, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6, '^': 7,
+  or: 1, and: 2, '=': 4, '!=': 4, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6, '^': 8,
 };
 const NOT_PRECEDENCE = 3;
 const COMPARISON_PRECEDENCE = 4;
-const UNARY_MINUS_PRECEDENCE = 8;
-const ATOM = 9;
+const UNARY_MINUS_PRECEDENCE = 7;
+const ATOM = 10;
 
 function precedenceOf(expr: Expr): number {
   switch (expr.kind) {
@@ -124,7 +124,8 @@ export function printExpr(expr: Expr): string {
       const own = PRECEDENCE[expr.op];
       // Comparisons do not chain, `^` is right-associative and the rest are left-associative.
       const leftMin = expr.op === '^' || own === COMPARISON_PRECEDENCE ? own + 1 : own;
-      const rightMin = expr.op === '^' ? own : own + 1;
+      // The exponent of `^` may itself be a unary minus (`2 ^ -1`).
+      const rightMin = expr.op === '^' ? UNARY_MINUS_PRECEDENCE : own + 1;
       return `${wrap(expr.left, leftMin)} ${expr.op} ${wrap(expr.right, rightMin)}`;
     }
     case 'like': {

@@ -14,23 +14,29 @@ const DAY_MS = 86_400_000;
 
 /**
  * The execution corpus's events are dated 2024; PutLogEvents refuses events older than 14 days, so the e2e suite
- * moves them to yesterday by a whole number of days (hour and day bins keep their alignment) and moves every
- * timestamp in the expected rows by the same amount.
+ * moves them by a whole number of days (hour and day bins keep their alignment) so the last one falls yesterday, and
+ * moves every event time in the expected rows by the same amount.
  */
 export function corpusShift(events: readonly CorpusEvent[], now: number): number {
-  const first = Math.min(...events.map((e) => e.timestamp));
-  const target = Math.floor(now / DAY_MS) * DAY_MS - DAY_MS;
-  return target - Math.floor(first / DAY_MS) * DAY_MS;
+  const last = Math.max(...events.map((e) => e.timestamp));
+  const yesterday = Math.floor(now / DAY_MS) * DAY_MS - DAY_MS;
+  return yesterday - Math.floor(last / DAY_MS) * DAY_MS;
 }
+
+/** Times in expected rows from before this are literals of the query (fromMillis(0)), not event times. */
+const EVENT_ERA = Date.UTC(2020, 0, 1);
 
 /** Moves `YYYY-MM-DD HH:MM:SS.mmm` timestamps and 13-digit epoch-millisecond numbers in an expected row. */
 export function shiftRow(row: string, shiftMs: number): string {
   return row
-    .replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}/g, (text) => new Date(Date.parse(`${text.replace(' ', 'T')}Z`) + shiftMs).toISOString().replace('T', ' ').replace('Z', ''))
+    .replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}/g, (text) => {
+      const at = Date.parse(`${text.replace(' ', 'T')}Z`);
+      return at < EVENT_ERA ? text : new Date(at + shiftMs).toISOString().replace('T', ' ').replace('Z', '');
+    })
     .replace(/\b1\d{12}\b/g, (digits) => String(Number(digits) + shiftMs));
 }
 
-/** Creates the corpus's groups and streams and writes its events, each stream's batch in time order. */
+/** Creates the corpus's groups and streams and writes its events. */
 export async function seedCorpus(logs: CloudWatchLogsClient, events: readonly CorpusEvent[], shiftMs: number): Promise<void> {
   const groups = [...new Set(events.map((e) => e.group))];
   for (const logGroupName of groups) await logs.send(new CreateLogGroupCommand({ logGroupName }));
@@ -42,8 +48,10 @@ export async function seedCorpus(logs: CloudWatchLogsClient, events: readonly Co
   for (const [key, streamEvents] of streams) {
     const [logGroupName = '', logStreamName = ''] = key.split('\u0000');
     await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName }));
-    const logEvents = streamEvents.map((e) => ({ timestamp: e.timestamp + shiftMs, message: e.message })).sort((a, b) => a.timestamp - b.timestamp);
-    await logs.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents }));
+    // One call per event: a batch may not span 24 hours, and some streams' events do.
+    for (const event of streamEvents) {
+      await logs.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: [{ timestamp: event.timestamp + shiftMs, message: event.message }] }));
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
+  CreateLogGroupCommand,
   DescribeQueriesCommand,
   GetLogRecordCommand,
   GetQueryResultsCommand,
@@ -9,6 +11,7 @@ import {
   type CloudWatchLogsClient,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { readExecutionCorpus } from '../../src/query/testdata/execution-corpus.js';
+import { readGoldenCases } from '../../src/query/testdata/golden-file.js';
 import { expectAwsError } from './aws-assert.js';
 import { startServer, type RunningServer } from './harness.js';
 import { corpusRow, corpusShift, runQuery, seedCorpus, shiftRow } from './insights-helpers.js';
@@ -129,4 +132,24 @@ describe('Logs Insights through @aws-sdk/client-cloudwatch-logs', { timeout: 300
     const results = await runQuery(logs, { startTime, endTime, queryString: "SOURCE logGroups(namePrefix: ['/aws/bedrock']) | stats count(*) as c" });
     assert.deepEqual((results.results ?? []).map(corpusRow), ['c=5']);
   });
+});
+
+describe('every broken query of the parse-error corpus, through the SDK', { timeout: 120_000 }, () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer();
+    await server.logs().send(new CreateLogGroupCommand({ logGroupName: '/broken' }));
+  }, TIMEOUT);
+  after(() => server.stop());
+
+  const file = fileURLToPath(new URL('../../src/query/testdata/parse-errors.txt', import.meta.url));
+  for (const c of readGoldenCases(file)) {
+    test(`parse-errors.txt:${c.line} ${c.query}`, TIMEOUT, async () => {
+      const [start, end] = (c.stages.get('at') ?? '').split('-').map(Number);
+      const call = server.logs().send(new StartQueryCommand({ logGroupName: '/broken', startTime: 0, endTime: 1, queryString: c.query }));
+      const error = await expectAwsError(call, 'MalformedQueryException');
+      assert.equal(error.message, c.stages.get('error'));
+      assert.deepEqual(error.queryCompileError, { location: { startCharOffset: start, endCharOffset: end }, message: c.stages.get('error') });
+    });
+  }
 });
