@@ -32,7 +32,7 @@ const SERVICES: readonly ServiceSpec[] = [
     operations: [
       'AssociateKmsKey', 'CreateLogGroup', 'CreateLogStream', 'DeleteLogGroup', 'DeleteLogStream', 'DeleteMetricFilter',
       'DeleteRetentionPolicy', 'DescribeLogGroups', 'DescribeLogStreams', 'DescribeMetricFilters', 'DisassociateKmsKey',
-      'DescribeQueries', 'FilterLogEvents', 'GetLogEvents', 'GetLogRecord', 'GetQueryResults', 'ListTagsForResource',
+      'DescribeQueries', 'FilterLogEvents', 'GetLogEvents', 'GetLogGroupFields', 'GetLogRecord', 'GetQueryResults', 'ListTagsForResource',
       'ListTagsLogGroup', 'PutLogEvents', 'PutMetricFilter', 'PutRetentionPolicy', 'StartQuery', 'StopQuery', 'TagLogGroup',
       'TagResource', 'TestMetricFilter', 'UntagLogGroup', 'UntagResource',
     ],

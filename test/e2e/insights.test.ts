@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   CreateLogGroupCommand,
+  CreateLogStreamCommand,
   DescribeQueriesCommand,
+  GetLogGroupFieldsCommand,
   GetLogRecordCommand,
   GetQueryResultsCommand,
+  PutLogEventsCommand,
   StartQueryCommand,
   StopQueryCommand,
   type CloudWatchLogsClient,
@@ -152,4 +155,44 @@ describe('every broken query of the parse-error corpus, through the SDK', { time
       assert.deepEqual(error.queryCompileError, { location: { startCharOffset: start, endCharOffset: end }, message: c.stages.get('error') });
     });
   }
+});
+
+describe('GetLogGroupFields', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer();
+  }, TIMEOUT);
+  after(() => server.stop());
+
+  test('lists the fields of events within 8 minutes of time, most frequent first', TIMEOUT, async () => {
+    const logs = server.logs();
+    const logGroupName = '/fields';
+    await logs.send(new CreateLogGroupCommand({ logGroupName }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: 's' }));
+    const now = Date.now();
+    await logs.send(new PutLogEventsCommand({
+      logGroupName,
+      logStreamName: 's',
+      logEvents: [
+        { timestamp: now - 2000, message: '{"modelId":"a","input":{"inputTokenCount":3}}' },
+        { timestamp: now - 1000, message: '{"modelId":"b"}' },
+        { timestamp: now - 500, message: 'not json' },
+        { timestamp: now - 100, message: '{"modelId":"c","tags":["x"]}' },
+      ],
+    }));
+    const { logGroupFields } = await logs.send(new GetLogGroupFieldsCommand({ logGroupName, time: Math.floor(now / 1000) }));
+    assert.deepEqual(logGroupFields, [
+      { name: '@ingestionTime', percent: 100 },
+      { name: '@log', percent: 100 },
+      { name: '@logStream', percent: 100 },
+      { name: '@message', percent: 100 },
+      { name: '@timestamp', percent: 100 },
+      { name: 'modelId', percent: 75 },
+      { name: 'input.inputTokenCount', percent: 25 },
+      { name: 'tags.0', percent: 25 },
+    ]);
+    const past = await logs.send(new GetLogGroupFieldsCommand({ logGroupName, time: Math.floor(now / 1000) - 3600 }));
+    assert.deepEqual(past.logGroupFields, []);
+    await expectAwsError(logs.send(new GetLogGroupFieldsCommand({ logGroupName: '/nope' })), 'ResourceNotFoundException');
+  });
 });

@@ -18,6 +18,7 @@ export type LogsOperationName =
   | 'DescribeQueries'
   | 'FilterLogEvents'
   | 'GetLogEvents'
+  | 'GetLogGroupFields'
   | 'GetLogRecord'
   | 'GetQueryResults'
   | 'ListTagsForResource'
@@ -49,6 +50,7 @@ export const logsOperations: Readonly<Record<LogsOperationName, OperationShapes>
   DescribeQueries: {"input":"DescribeQueriesRequest","output":"DescribeQueriesResponse"},
   FilterLogEvents: {"input":"FilterLogEventsRequest","output":"FilterLogEventsResponse"},
   GetLogEvents: {"input":"GetLogEventsRequest","output":"GetLogEventsResponse"},
+  GetLogGroupFields: {"input":"GetLogGroupFieldsRequest","output":"GetLogGroupFieldsResponse"},
   GetLogRecord: {"input":"GetLogRecordRequest","output":"GetLogRecordResponse"},
   GetQueryResults: {"input":"GetQueryResultsRequest","output":"GetQueryResultsResponse"},
   ListTagsForResource: {"input":"ListTagsForResourceRequest","output":"ListTagsForResourceResponse"},
@@ -109,6 +111,7 @@ export const logsShapes: ShapeTable = {
   FilterName: {"type":"string","min":1,"max":512,"pattern":"[^:*]*"},
   FilterPattern: {"type":"string","min":0,"max":1024},
   GetLogEventsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logGroupIdentifier":"LogGroupIdentifier","logStreamName":"LogStreamName","startTime":"Timestamp","endTime":"Timestamp","nextToken":"NextToken","limit":"EventsLimit","startFromHead":"StartFromHead","unmask":"Unmask"},"required":["logStreamName"]},
+  GetLogGroupFieldsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","time":"Timestamp","logGroupIdentifier":"LogGroupIdentifier"}},
   GetLogRecordRequest: {"type":"structure","members":{"logRecordPointer":"LogRecordPointer","unmask":"Unmask"},"required":["logRecordPointer"]},
   GetQueryResultsMaxItems: {"type":"integer","min":0,"max":10000},
   GetQueryResultsNextToken: {"type":"string","max":1024},

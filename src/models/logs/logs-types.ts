@@ -158,6 +158,16 @@ export interface GetLogEventsResponse {
   readonly nextBackwardToken?: string;
 }
 
+export interface GetLogGroupFieldsRequest {
+  readonly logGroupName?: string;
+  readonly time?: number;
+  readonly logGroupIdentifier?: string;
+}
+
+export interface GetLogGroupFieldsResponse {
+  readonly logGroupFields?: readonly LogGroupField[];
+}
+
 export interface GetLogRecordRequest {
   readonly logRecordPointer: string;
   readonly unmask?: boolean;
@@ -222,6 +232,11 @@ export interface LogGroup {
 }
 
 export type LogGroupClass = 'STANDARD' | 'INFREQUENT_ACCESS' | 'DELIVERY';
+
+export interface LogGroupField {
+  readonly name?: string;
+  readonly percent?: number;
+}
 
 export interface LogStream {
   readonly logStreamName?: string;

@@ -18,6 +18,7 @@ import { getLogRecord } from './operations/get-log-record.js';
 import { getQueryResults } from './operations/get-query-results.js';
 import { startQuery } from './operations/start-query.js';
 import { stopQuery } from './operations/stop-query.js';
+import { getLogGroupFields } from './operations/get-log-group-fields.js';
 import { filterLogEvents } from './operations/filter-log-events.js';
 import { getLogEvents } from './operations/get-log-events.js';
 import { listTagsForResource } from './operations/list-tags-for-resource.js';
@@ -52,6 +53,7 @@ export function createLogsService(deps: LogsServiceDeps): ServiceDefinition {
     DisassociateKmsKey: disassociateKmsKey(deps),
     FilterLogEvents: filterLogEvents(deps),
     GetLogEvents: getLogEvents(deps),
+    GetLogGroupFields: getLogGroupFields(deps),
     GetLogRecord: getLogRecord(insights),
     GetQueryResults: getQueryResults(insights),
     ListTagsForResource: listTagsForResource(deps),
