@@ -1,5 +1,6 @@
 export type { Scope } from './scope.js';
 export type { Storage } from './storage.js';
+export type { BedrockConfigStore, StoredLoggingConfig, StoredS3Config } from './bedrock-config-store.js';
 export type {
   AppendOutcome,
   EventCursor,

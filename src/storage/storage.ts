@@ -1,3 +1,4 @@
+import type { BedrockConfigStore } from './bedrock-config-store.js';
 import type { LogStore } from './log-store.js';
 import type { MetricStore } from './metric-store.js';
 
@@ -5,6 +6,8 @@ import type { MetricStore } from './metric-store.js';
 export interface Storage {
   readonly logs: LogStore;
   readonly metrics: MetricStore;
+  /** Bedrock settings that must survive a restart (the model invocation logging configuration). */
+  readonly bedrockConfig: BedrockConfigStore;
   /** Wipes every resource and event in every account (POST /_modelwatch/reset). */
   reset(): Promise<void>;
   /** Flushes pending writes and releases the backend. */
