@@ -42,3 +42,4 @@ export type {
 export { MetricSketch, SKETCH_RELATIVE_ACCURACY, sketchKey, sketchKeyValue } from './metric-sketch.js';
 export { evaluateExtendedStatistic } from './metric-sketch-statistics.js';
 export type { ExtendedStatistic, SketchedPeriod, StatisticBound } from './metric-sketch-statistics.js';
+export type { DeliverySpool, SpooledEntry } from './delivery-spool.js';
