@@ -87,3 +87,46 @@ export class MemoryMetrics {
     return total;
   }
 }
+
+/**
+ * A DeliverySpool in memory that survives its logger: `crash()` forgets what was not released, as a restart would
+ * see it, without the file adapter (services never import adapters; the file spool has its own contract suite).
+ */
+export class MemorySpool {
+  private entries: { seq: number; line: string }[] = [];
+  private next = 1;
+  private released = 0;
+  private recovered: { seq: number; line: string }[] = [];
+  closed = false;
+  takeRecovered(): readonly { seq: number; line: string }[] {
+    const out = this.recovered;
+    this.recovered = [];
+    return out;
+  }
+  append(line: string): number {
+    if (this.closed) throw new Error('closed');
+    const seq = this.next++;
+    this.entries.push({ seq, line });
+    return seq;
+  }
+  release(upTo: number): void {
+    this.released = Math.max(this.released, upTo);
+    this.entries = this.entries.filter((e) => e.seq > this.released);
+  }
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+  /** What a new process would replay. */
+  reopen(): this {
+    this.closed = false;
+    this.recovered = [...this.entries];
+    return this;
+  }
+  get unreleased(): number {
+    return this.entries.length;
+  }
+}

@@ -13,6 +13,7 @@ export type BodyPlacement =
 
 /** A large or binary body to write before the record that points at it. `body` is not yet gzipped. */
 export interface LargeDataUpload {
+  readonly which: 'input' | 'output';
   readonly bucket: string;
   readonly key: string;
   readonly body: Uint8Array;
@@ -72,7 +73,7 @@ export function planRecordBodies(options: {
       uuid,
       which,
     );
-    uploads.push({ bucket, key, body });
+    uploads.push({ which, bucket, key, body });
     return { kind: 'offloaded', s3Path: `s3://${bucket}/${key}` };
   };
   return { input: place(outcome.input, 'input'), output: place(outcome.output, 'output'), uploads };
