@@ -201,7 +201,7 @@ describe('invocation logger', () => {
     await configs.putLoggingConfig(SCOPE, s3Only); // S3 batches wait 60 s, so these are never delivered before the crash
     crashed.record(outcome('a', { output: { contentType: 'image/png', bytes: new Uint8Array([1, 2, 3]), modalities: ['image'] } }));
     crashed.record(outcome('b'));
-    await new Promise((resolve) => setImmediate(resolve));
+    await crashed.flushDue(); // spooled and batched; the S3 batch is not due yet
     assert.equal(spool.unreleased, 2);
     // The process dies here: no close(). A new one starts over the same spool, now configured for CloudWatch.
     await configs.putLoggingConfig(SCOPE, cwOnly);
