@@ -7,13 +7,14 @@ import { after, before, describe, it } from 'node:test';
 import { ManualClock, type RequestContext } from '../../src/kernel/index.js';
 import type { InvocationOutcome } from '../../src/services/bedrock/invocation-outcome.js';
 import { buildInvocationRecord } from '../../src/services/bedrock/logging/build-invocation-record.js';
-import { createInvocationLogger, loggingOperations } from '../../src/services/bedrock/logging/index.js';
+import { loggingOperations } from '../../src/services/bedrock/logging/index.js';
 import { MemoryObjects } from '../../src/services/bedrock/logging/logging-fakes.test-support.js';
 import { planRecordBodies } from '../../src/services/bedrock/logging/plan-record-bodies.js';
 import { createLogIngest } from '../../src/services/logs/index.js';
 import { openDuckDbStorage } from '../../src/storage-duckdb/index.js';
 import type { Storage } from '../../src/storage/index.js';
 import { openDeliverySpoolFile } from '../../src/storage-local/delivery-spool-file.js';
+import { DELIVERY_SPOOL_DIR, openInvocationLogging } from '../../src/server/invocation-logging.js';
 
 /*
  * Invocation logging over the real embedded store, in process: the logging-configuration operations, the logger
@@ -55,10 +56,11 @@ describe('invocation logging pipeline over the embedded store', () => {
   it('configures logging, delivers records byte for byte to CloudWatch Logs and S3, writes AWS/Bedrock metrics, and keeps the configuration across a restart', async () => {
     const clock = new ManualClock(T0 + 1_000);
     await storage.logs.createLogGroup(SCOPE, { logGroupName: '/bedrock/invocations', creationTime: T0, logGroupClass: 'STANDARD', deletionProtectionEnabled: false, tags: {} });
-    const ingest = createLogIngest({ store: storage.logs, now: () => clock.now() });
     const objects = new MemoryObjects();
     objects.addBucket('invocation-logs');
-    const ops = loggingOperations({ configs: storage.bedrockConfig, logs: ingest, objects });
+    const { logger, operations: ops } = await openInvocationLogging({
+      storage, dataDir, clock, objects, logError: (message, error) => assert.fail(`${message}: ${String(error)}`),
+    });
     const loggingConfig = {
       cloudWatchConfig: { logGroupName: '/bedrock/invocations', roleArn: 'arn:aws:iam::111111111111:role/BedrockLogs' },
       s3Config: { bucketName: 'invocation-logs', keyPrefix: 'bedrock' },
@@ -66,11 +68,6 @@ describe('invocation logging pipeline over the embedded store', () => {
     };
     await ops.get('PutModelInvocationLoggingConfiguration')?.({ loggingConfig }, ctx);
 
-    const spool = await openDeliverySpoolFile({ dir: join(dataDir, 'bedrock-delivery-spool') });
-    const logger = await createInvocationLogger({
-      configs: storage.bedrockConfig, logs: ingest, objects, metrics: storage.metrics, spool, clock,
-      logError: (message, error) => assert.fail(`${message}: ${String(error)}`),
-    });
     const outcomes = [outcome('r-1', T0), outcome('r-2', T0 + 10), outcome('r-3', T0 + 20)];
     for (const o of outcomes) logger.record(o);
     await logger.close();
@@ -97,7 +94,7 @@ describe('invocation logging pipeline over the embedded store', () => {
     storage = await openDuckDbStorage({ dataDir });
     const reopened = loggingOperations({ configs: storage.bedrockConfig, logs: createLogIngest({ store: storage.logs, now: () => clock.now() }), objects });
     assert.deepEqual(await reopened.get('GetModelInvocationLoggingConfiguration')?.({}, ctx), { loggingConfig }, 'the configuration survived the restart');
-    const spoolAgain = await openDeliverySpoolFile({ dir: join(dataDir, 'bedrock-delivery-spool') });
+    const spoolAgain = await openDeliverySpoolFile({ dir: join(dataDir, DELIVERY_SPOOL_DIR) });
     assert.deepEqual(spoolAgain.takeRecovered(), [], 'a graceful close left nothing to replay');
     await spoolAgain.close();
   });
