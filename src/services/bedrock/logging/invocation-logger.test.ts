@@ -156,6 +156,21 @@ describe('invocation logger', () => {
     assert.equal(metrics.sum('ModelInvocationLargePayloadsS3DeliverySuccess'), 2);
   });
 
+  it('with both destinations and no large-data bucket, only the S3 record points at the large body', async () => {
+    await configs.putLoggingConfig(SCOPE, { cloudWatchConfig: { logGroupName: '/bedrock', roleArn: ROLE }, s3Config: { bucketName: 'logs' }, textDataDeliveryEnabled: true });
+    const logger = await open();
+    logger.record(outcome('big', { output: { contentType: 'application/json', json: { text: 'w'.repeat(120 * 1024) }, modalities: ['text'] } }));
+    logger.record(outcome('small'));
+    await logger.close();
+    const cw = logs.events('/bedrock', STREAM).map((e) => JSON.parse(e.message) as { requestId: string; output: Record<string, unknown> });
+    assert.deepEqual(Object.keys(cw[0]?.output ?? {}), ['outputContentType', 'outputTokenCount']);
+    const recordKey = objects.keys().find((k) => !k.includes('/data/'));
+    const s3Lines = gunzipSync(objects.objects.get(recordKey ?? '')?.body ?? new Uint8Array()).toString('utf8').trim().split('\n');
+    const s3 = s3Lines.map((line) => JSON.parse(line) as { output: Record<string, unknown> });
+    assert.match(String(s3[0]?.output['outputBodyS3Path']), /^s3:\/\/logs\/AWSLogs\/111111111111\/BedrockModelInvocationLogs\/us-east-1\/2025\/03\/11\/07\/data\/uuid-1_output\.json\.gz$/);
+    assert.equal(s3Lines[1], logs.events('/bedrock', STREAM)[1]?.message, 'a record without large bodies is the same line in both destinations');
+  });
+
   it('a deleted log group fails the CloudWatch delivery (once, not retried) without blocking S3', async () => {
     await configs.putLoggingConfig(SCOPE, { ...s3Only, cloudWatchConfig: { logGroupName: '/gone', roleArn: ROLE } });
     const logger = await open();

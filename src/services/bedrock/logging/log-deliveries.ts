@@ -36,18 +36,22 @@ export interface PreparedRecords {
 
 export async function prepareRecords(ctx: DeliveryContext, outcome: InvocationOutcome, config: StoredLoggingConfig, uuid: string): Promise<PreparedRecords> {
   const scope = { accountId: outcome.caller.accountId, region: outcome.caller.region };
-  const recordFor = async (largeData: StoredS3Config | undefined): Promise<string> => {
+  const recordFor = async (largeData: StoredS3Config | undefined): Promise<{ line: string; shareable: boolean }> => {
     const planned = planRecordBodies({ outcome, config, largeData, uuid });
     const written = await Promise.all(planned.uploads.map((upload) => uploadLargeData(ctx, scope, upload)));
     // A body whose object could not be written is left out rather than pointing at nothing.
     const failed = new Set(planned.uploads.filter((_, i) => written[i] !== true).map((u) => u.which));
     const settle = (placement: BodyPlacement, which: 'input' | 'output'): BodyPlacement => (failed.has(which) ? { kind: 'omitted' } : placement);
-    return JSON.stringify(buildInvocationRecord(outcome, { input: settle(planned.input, 'input'), output: settle(planned.output, 'output') }));
+    const line = JSON.stringify(buildInvocationRecord(outcome, { input: settle(planned.input, 'input'), output: settle(planned.output, 'output') }));
+    // Without large bodies the record does not depend on the destination, so the other one can reuse the line.
+    return { line, shareable: planned.uploads.length === 0 && !planned.sizeOmitted };
   };
   const cw = config.cloudWatchConfig;
+  const cwRecord = cw === undefined ? undefined : await recordFor(cw.largeDataDeliveryS3Config);
+  const s3Line = config.s3Config === undefined ? undefined : cwRecord?.shareable === true ? cwRecord.line : (await recordFor(config.s3Config)).line;
   return {
-    ...(cw === undefined ? {} : { cloudWatch: { logGroupName: cw.logGroupName, event: { timestamp: outcome.startedAt, message: await recordFor(cw.largeDataDeliveryS3Config) } } }),
-    ...(config.s3Config === undefined ? {} : { s3: { destination: config.s3Config, line: await recordFor(config.s3Config) } }),
+    ...(cw === undefined || cwRecord === undefined ? {} : { cloudWatch: { logGroupName: cw.logGroupName, event: { timestamp: outcome.startedAt, message: cwRecord.line } } }),
+    ...(config.s3Config === undefined || s3Line === undefined ? {} : { s3: { destination: config.s3Config, line: s3Line } }),
   };
 }
 

@@ -5,8 +5,8 @@ import { ServiceError } from '../../../kernel/index.js';
  * "observed" texts were seen in real AWS answers; the others are the most plausible wording and marked unconfirmed.
  */
 
-export function validationException(message: string): ServiceError {
-  return new ServiceError('ValidationException', message, { httpStatus: 400 });
+export function validationException(message: string, cause?: unknown): ServiceError {
+  return new ServiceError('ValidationException', message, { httpStatus: 400, ...(cause === undefined ? {} : { cause }) });
 }
 
 /** observed */
@@ -16,9 +16,10 @@ export const logGroupPermissionFailure = (logGroupName: string, roleArn: string)
   );
 
 /** observed prefix "Failed to validate permissions for ...bucket"; the rest is [unconfirmed]. */
-export const bucketPermissionFailure = (bucketName: string): ServiceError =>
+export const bucketPermissionFailure = (bucketName: string, cause?: unknown): ServiceError =>
   validationException(
     `Failed to validate permissions for bucket: ${bucketName}. Verify the bucket exists in the same account and region and its bucket policy allows bedrock.amazonaws.com to write to it.`,
+    cause,
   );
 
 /** [unconfirmed] AWS's text for a configuration that names no destination. */

@@ -23,6 +23,8 @@ export interface PlannedBodies {
   readonly input: BodyPlacement;
   readonly output: BodyPlacement;
   readonly uploads: readonly LargeDataUpload[];
+  /** A body was left out only because it was too large or binary and there was no large-data bucket. */
+  readonly sizeOmitted: boolean;
 }
 
 const TOGGLES: Readonly<Record<InvocationModality, keyof StoredLoggingConfig>> = {
@@ -55,16 +57,21 @@ export function planRecordBodies(options: {
 }): PlannedBodies {
   const { outcome, config, largeData, uuid } = options;
   const uploads: LargeDataUpload[] = [];
+  let sizeOmitted = false;
   const place = (body: InvocationBody | undefined, which: 'input' | 'output'): BodyPlacement => {
     if (body === undefined || !bodyEnabled(config, body)) return { kind: 'omitted' };
     if (body.bytes === undefined) {
       const text = JSON.stringify(body.json ?? null);
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes <= INLINE_BODY_LIMIT_BYTES) return { kind: 'inline', json: body.json ?? null };
-      if (largeData === undefined) return { kind: 'omitted' };
+      if (largeData === undefined) return sizeOmission();
       return offload(new TextEncoder().encode(text), which);
     }
-    return largeData === undefined ? { kind: 'omitted' } : offload(body.bytes, which);
+    return largeData === undefined ? sizeOmission() : offload(body.bytes, which);
+  };
+  const sizeOmission = (): BodyPlacement => {
+    sizeOmitted = true;
+    return { kind: 'omitted' };
   };
   const offload = (body: Uint8Array, which: 'input' | 'output'): BodyPlacement => {
     const bucket = (largeData as StoredS3Config).bucketName;
@@ -76,5 +83,7 @@ export function planRecordBodies(options: {
     uploads.push({ which, bucket, key, body });
     return { kind: 'offloaded', s3Path: `s3://${bucket}/${key}` };
   };
-  return { input: place(outcome.input, 'input'), output: place(outcome.output, 'output'), uploads };
+  const input = place(outcome.input, 'input');
+  const output = place(outcome.output, 'output');
+  return { input, output, uploads, sizeOmitted };
 }

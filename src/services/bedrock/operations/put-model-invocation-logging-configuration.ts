@@ -28,7 +28,7 @@ export function putModelInvocationLoggingConfiguration(deps: LoggingConfigDeps):
       try {
         await deps.objects.putObject({ bucket: s3.bucketName, key, body: new Uint8Array(0) });
       } catch (error) {
-        throw Object.assign(bucketPermissionFailure(s3.bucketName), { cause: error });
+        throw bucketPermissionFailure(s3.bucketName, error);
       }
     }
     await deps.configs.putLoggingConfig(scope, config);
