@@ -30,7 +30,10 @@ export async function openInvocationLogging(options: {
 }): Promise<InvocationLogging> {
   const { storage, clock, objects, logError } = options;
   const logs = createLogIngest({ store: storage.logs, now: () => clock.now() });
-  const spool = await openDeliverySpoolFile({ dir: join(options.dataDir, DELIVERY_SPOOL_DIR) });
+  const spool = await openDeliverySpoolFile({
+    dir: join(options.dataDir, DELIVERY_SPOOL_DIR),
+    onError: (error) => logError('writing the Bedrock delivery spool failed (retrying)', error),
+  });
   const logger = await createInvocationLogger({
     configs: storage.bedrockConfig,
     logs,

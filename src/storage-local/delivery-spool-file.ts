@@ -10,6 +10,8 @@ export interface DeliverySpoolFileOptions {
   readonly syncIntervalMs?: number;
   /** A new segment is started after one grows past this; finished segments are deleted whole. Default 8 MiB. */
   readonly segmentBytes?: number;
+  /** Told about a failed background write (the entries stay buffered and are retried on the next tick). */
+  readonly onError?: (error: unknown) => void;
 }
 
 /**
@@ -53,7 +55,7 @@ class FileSpool implements DeliverySpool {
 
   async start(): Promise<void> {
     await this.openSegment();
-    this.timer = setInterval(() => void this.sync().catch(() => undefined), this.options.syncIntervalMs ?? 200);
+    this.timer = setInterval(() => void this.sync().catch((error: unknown) => this.options.onError?.(error)), this.options.syncIntervalMs ?? 200);
     this.timer.unref();
   }
 
@@ -80,19 +82,23 @@ class FileSpool implements DeliverySpool {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return this.chain;
+    if (this.closed) return;
     clearInterval(this.timer);
-    await this.sync();
     this.closed = true;
-    await this.chain;
-    await this.file?.handle.close();
-    this.file = undefined;
+    try {
+      await this.sync();
+    } finally {
+      await this.file?.handle.close();
+      this.file = undefined;
+    }
   }
 
   /** One write + fsync of everything buffered, then space reclaimed; ticks never overlap. */
   private sync(): Promise<void> {
-    this.chain = this.chain.then(() => this.syncNow());
-    return this.chain;
+    // A failed tick must not poison the chain: the next one tries again.
+    const next = this.chain.catch(() => undefined).then(() => this.syncNow());
+    this.chain = next;
+    return next;
   }
 
   private async syncNow(): Promise<void> {
@@ -100,11 +106,19 @@ class FileSpool implements DeliverySpool {
     if (file === undefined) return;
     if (this.buffer.length > 0) {
       const text = this.buffer.join('');
+      const last = this.nextSeq - 1; // appends made while this write is under way stay in the buffer
       this.buffer = [];
-      await file.handle.write(text);
-      await file.handle.datasync();
+      try {
+        await file.handle.write(text);
+        await file.handle.datasync();
+      } catch (error) {
+        // Kept for the next tick; whatever part of it reached the file is cut off, so the retry starts a clean line.
+        this.buffer.unshift(text);
+        await file.handle.truncate(file.bytes).catch(() => undefined);
+        throw error;
+      }
       file.bytes += Buffer.byteLength(text);
-      file.lastSeq = this.nextSeq - 1;
+      file.lastSeq = last;
     }
     await this.reclaim();
   }
