@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildInvocationRecord, isoSeconds } from './build-invocation-record.js';
 import { planRecordBodies } from './plan-record-bodies.js';
+import { renderInvocationRecord } from './render-invocation-record.js';
 import { RECORD_CASES } from './testdata/record-cases.js';
 
 const UUID = '0b5c3f4e-7a61-4d2b-9c88-5f1e2d3c4b5a';
@@ -31,6 +32,8 @@ describe('invocation record goldens (UPDATE_GOLDEN=1 rewrites testdata/records)'
 describe('record rules', () => {
   it('writes the timestamp in UTC at second precision', () => {
     assert.equal(isoSeconds(Date.UTC(2025, 2, 11, 0, 38, 2, 999)), '2025-03-11T00:38:02Z');
+    assert.equal(isoSeconds(Date.UTC(2025, 2, 11, 0, 38, 3, 0)), '2025-03-11T00:38:03Z');
+    assert.equal(isoSeconds(Date.UTC(1999, 11, 31, 23, 59, 59, 1)), '1999-12-31T23:59:59Z');
   });
 
   it('keeps AWS member order', () => {
@@ -51,5 +54,14 @@ describe('record rules', () => {
     const over = planRecordBodies({ outcome: sized(102_401), config: first.config, largeData: { bucketName: 'b' }, uuid: UUID });
     assert.equal(over.input.kind, 'offloaded');
     assert.equal(over.uploads[0]?.body.byteLength, 102_401);
+  });
+});
+
+describe('renderInvocationRecord', () => {
+  it('writes exactly JSON.stringify(buildInvocationRecord(...)) for every golden case', () => {
+    for (const c of RECORD_CASES) {
+      const planned = planRecordBodies({ outcome: c.outcome, config: c.config, largeData: c.largeData, uuid: UUID });
+      assert.equal(renderInvocationRecord(c.outcome, planned), JSON.stringify(buildInvocationRecord(c.outcome, planned)), c.name);
+    }
   });
 });

@@ -50,7 +50,15 @@ function bodyMembers(placement: BodyPlacement, which: 'input' | 'output'): Recor
   }
 }
 
-/** `2025-03-11T00:38:02Z`: UTC, second precision. */
+let lastSecond = Number.NaN;
+let lastText = '';
+
+/** `2025-03-11T00:38:02Z`: UTC, second precision (the last second's text is reused: most records share it). */
 export function isoSeconds(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+  }
+  return lastText;
 }

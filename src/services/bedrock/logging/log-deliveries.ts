@@ -2,10 +2,10 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { Scope, StoredLoggingConfig, StoredS3Config } from '../../../storage/index.js';
 import type { InvocationOutcome } from '../invocation-outcome.js';
-import { buildInvocationRecord } from './build-invocation-record.js';
 import { deliverWithRetry } from './deliver-with-retry.js';
 import type { LogEventInput, LogGroupSink, LogObjectStore } from './log-destinations.js';
 import { planRecordBodies, type BodyPlacement, type LargeDataUpload } from './plan-record-bodies.js';
+import { renderInvocationRecord } from './render-invocation-record.js';
 import type { DeliveryChannel } from './runtime-metrics.js';
 import type { S3RecordBatch } from './s3-record-batches.js';
 import { recordFileKey } from './s3-log-keys.js';
@@ -42,7 +42,7 @@ export async function prepareRecords(ctx: DeliveryContext, outcome: InvocationOu
     // A body whose object could not be written is left out rather than pointing at nothing.
     const failed = new Set(planned.uploads.filter((_, i) => written[i] !== true).map((u) => u.which));
     const settle = (placement: BodyPlacement, which: 'input' | 'output'): BodyPlacement => (failed.has(which) ? { kind: 'omitted' } : placement);
-    const line = JSON.stringify(buildInvocationRecord(outcome, { input: settle(planned.input, 'input'), output: settle(planned.output, 'output') }));
+    const line = renderInvocationRecord(outcome, { input: settle(planned.input, 'input'), output: settle(planned.output, 'output') });
     // Without large bodies the record does not depend on the destination, so the other one can reuse the line.
     return { line, shareable: planned.uploads.length === 0 && !planned.sizeOmitted };
   };

@@ -1,5 +1,6 @@
 import type { StoredLoggingConfig, StoredS3Config } from '../../../storage/index.js';
 import type { InvocationBody, InvocationModality, InvocationOutcome } from '../invocation-outcome.js';
+import { bodyJsonText } from './body-json-text.js';
 import { largeDataKey } from './s3-log-keys.js';
 
 /** Bodies whose JSON is larger than this, or that are binary, leave the record for a large-data object (spec 2.4). */
@@ -61,7 +62,7 @@ export function planRecordBodies(options: {
   const place = (body: InvocationBody | undefined, which: 'input' | 'output'): BodyPlacement => {
     if (body === undefined || !bodyEnabled(config, body)) return { kind: 'omitted' };
     if (body.bytes === undefined) {
-      const text = JSON.stringify(body.json ?? null);
+      const text = bodyJsonText(body);
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes <= INLINE_BODY_LIMIT_BYTES) return { kind: 'inline', json: body.json ?? null };
       if (largeData === undefined) return sizeOmission();
