@@ -232,6 +232,34 @@ describe('invocation logger', () => {
     await third.close();
   });
 
+  it('follows the configuration as it changes: deleting it stops records, not metrics', async () => {
+    await configs.putLoggingConfig(SCOPE, cwOnly);
+    const logger = await open();
+    logger.record(outcome('logged'));
+    await logger.flush();
+    await configs.deleteLoggingConfig(SCOPE);
+    logger.record(outcome('not-logged'));
+    await logger.close();
+    assert.deepEqual(logs.events('/bedrock', STREAM).map((e) => (JSON.parse(e.message) as { requestId: string }).requestId), ['logged']);
+    assert.equal(metrics.sum('Invocations'), 2);
+  });
+
+  it('keeps an outcome in the spool until its metrics are written', async () => {
+    let failing = true;
+    const flaky = { putMetricData: (...args: Parameters<MemoryMetrics['putMetricData']>) => (failing ? Promise.reject(new Error('metrics down')) : metrics.putMetricData(...args)) };
+    const logger = await createInvocationLogger({
+      configs, logs, objects, metrics: flaky, spool, clock, logError: (message) => void errors.push(message), sleep: () => Promise.resolve(), options: { tickMs: 1_000_000 },
+    });
+    logger.record(outcome('a'));
+    await logger.flush();
+    assert.equal(spool.unreleased, 1, 'not released while its metrics are unwritten');
+    assert.ok(errors.some((e) => e.includes('AWS/Bedrock metrics')));
+    failing = false;
+    await logger.close();
+    assert.equal(spool.unreleased, 0);
+    assert.equal(metrics.sum('Invocations'), 1);
+  });
+
   it('drops loudly when the queue is full instead of growing without bound', async () => {
     const logger = await open({ maxQueue: 2 });
     for (const id of ['a', 'b', 'c']) logger.record(outcome(id));
