@@ -102,7 +102,8 @@ export class DeliveryPipeline {
       await this.metrics.flush();
       for (const seq of seqs) this.finish(seq);
     } catch (error) {
-      this.metricSeqs = seqs.concat(this.metricSeqs); // still in the batcher; the next flush retries them
+      if (error instanceof RangeError) for (const seq of seqs) this.finish(seq); // refused as invalid: dropped
+      else this.metricSeqs = seqs.concat(this.metricSeqs); // still in the batcher; the next flush retries them
       this.deps.logError('writing AWS/Bedrock metrics failed', error);
     }
   }

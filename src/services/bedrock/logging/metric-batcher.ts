@@ -34,7 +34,11 @@ export class MetricBatcher {
     return this.size;
   }
 
-  /** Writes everything collected so far; on failure the data is put back, to be retried by the next flush. */
+  /**
+   * Writes everything collected so far. When the store fails the data is put back for the next flush; when it
+   * refuses the data as invalid (RangeError) retrying cannot help, so that scope's data is dropped and the error
+   * rethrown for the log.
+   */
   async flush(): Promise<void> {
     if (this.size === 0) return;
     const batch = this.pending;
@@ -64,7 +68,7 @@ export class MetricBatcher {
         byScope.delete(key);
       }
     } catch (error) {
-      this.restore(batch, byScope, size);
+      if (!(error instanceof RangeError)) this.restore(batch, byScope, size);
       throw error;
     }
   }

@@ -33,6 +33,10 @@ describe('AWS/Bedrock runtime metrics per outcome', () => {
     ]);
   });
 
+  it('leaves out values that could not be measured', () => {
+    assert.deepEqual(names({ ...ok, latencyMs: Number.NaN, usage: { inputTokens: -1, outputTokens: 4 } }), ['Invocations=1 Count', 'OutputTokenCount=4 Count']);
+  });
+
   it('unknown usage publishes no token counts (never a made-up 0)', () => {
     assert.deepEqual(names({ ...ok, usage: undefined }), ['Invocations=1 Count', 'InvocationLatency=250 Milliseconds']);
   });
@@ -90,6 +94,18 @@ describe('MetricBatcher', () => {
     fail = false;
     await batcher.flush();
     assert.equal(store.sum('Invocations'), 1);
+  });
+
+  it('drops data the store refuses as invalid instead of retrying it forever', async () => {
+    const store = new MemoryMetrics();
+    let refuse = true;
+    const strict = { putMetricData: (...args: Parameters<MemoryMetrics['putMetricData']>) => (refuse ? Promise.reject(new RangeError('bad datum')) : store.putMetricData(...args)) };
+    const batcher = new MetricBatcher(strict);
+    batcher.add({ accountId: '111111111111', region: 'us-east-1' }, ok.startedAt, runtimeMetricPoints(ok));
+    await assert.rejects(batcher.flush(), RangeError);
+    refuse = false;
+    await batcher.flush();
+    assert.equal(store.data.length, 0);
   });
 
   it('says when the batch is due', () => {

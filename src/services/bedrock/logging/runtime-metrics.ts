@@ -21,6 +21,11 @@ export interface BedrockMetricPoint {
  * Error counters are published only when they are 1 [unconfirmed: AWS may publish explicit zeros].
  */
 export function runtimeMetricPoints(outcome: InvocationOutcome): BedrockMetricPoint[] {
+  // A value the gateway could not measure (NaN, negative) is left out rather than failing the whole batch.
+  return metricPointsOf(outcome).filter((point) => Number.isFinite(point.value) && point.value >= 0);
+}
+
+function metricPointsOf(outcome: InvocationOutcome): BedrockMetricPoint[] {
   const modelId = outcome.modelId;
   const count = (metricName: string, value = 1): BedrockMetricPoint => ({ metricName, unit: 'Count', value, modelId });
   const error = outcome.error;
