@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Storage } from '../storage/index.js';
 import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
+import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EventWriter } from './event-writer.js';
 import { IdCache } from './id-cache.js';
@@ -32,7 +33,7 @@ export interface DuckDbStorageOptions {
 export const DATABASE_FILE = 'modelwatch.duckdb';
 
 // Tables that hold data (not schema bookkeeping); reset() empties them.
-const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series'];
+const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs'];
 
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
@@ -57,26 +58,29 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
-    return duckDbStorage(ctx, instance, metrics);
+    const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
+    return duckDbStorage(ctx, instance, metrics, bedrockConfig);
   } catch (error) {
     instance.closeSync();
     throw error;
   }
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore): Storage {
+function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
     logQueries: new DuckDbLogQueryEngine(ctx),
+    bedrockConfig,
     reset: async () => {
       await writer.flush();
       await metrics.flush();
       await ctx.lane.transaction(async (db) => {
         ctx.ids.clear();
         metrics.clearCatalog();
+        bedrockConfig.clearMirror();
         await ctx.counters.persist(db, 'next_seq');
         for (const table of DATA_TABLES) await db.run(`DELETE FROM ${table}`);
       });

@@ -1,5 +1,6 @@
 export type { Scope } from './scope.js';
 export type { Storage } from './storage.js';
+export type { BedrockConfigStore, StoredLoggingConfig, StoredS3Config } from './bedrock-config-store.js';
 export type {
   AppendOutcome,
   EventCursor,
@@ -50,3 +51,4 @@ export type {
   PointedLogRecord,
   QueriedLogGroup,
 } from './log-query-engine.js';
+export type { DeliverySpool, SpooledEntry } from './delivery-spool.js';

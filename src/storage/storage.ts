@@ -1,4 +1,5 @@
 import type { LogQueryEngine } from './log-query-engine.js';
+import type { BedrockConfigStore } from './bedrock-config-store.js';
 import type { LogStore } from './log-store.js';
 import type { MetricStore } from './metric-store.js';
 
@@ -8,6 +9,8 @@ export interface Storage {
   readonly metrics: MetricStore;
   /** Logs Insights queries over the LogStore's events. */
   readonly logQueries: LogQueryEngine;
+  /** Bedrock settings that must survive a restart (the model invocation logging configuration). */
+  readonly bedrockConfig: BedrockConfigStore;
   /** Wipes every resource and event in every account (POST /_modelwatch/reset). */
   reset(): Promise<void>;
   /** Flushes pending writes and releases the backend. */

@@ -1,3 +1,5 @@
 export { createLogsService } from './logs-service.js';
 export type { LogsServiceDeps } from './logs-deps.js';
 export { RETENTION_DAYS, retentionFloor } from './retention.js';
+export { createLogIngest } from './log-ingest.js';
+export type { LogIngest } from './log-ingest.js';

@@ -1,0 +1,31 @@
+import type { LogStore, NewLogEvent, Scope } from '../../storage/index.js';
+
+/**
+ * How another service writes into CloudWatch Logs as AWS services do on a customer's behalf (Bedrock writes its
+ * invocation records this way): through the LogStore like PutLogEvents, into a group that must exist, creating the
+ * stream when it is missing, without PutLogEvents' caller-facing checks (the writer builds valid events itself).
+ */
+export interface LogIngest {
+  logGroupExists(scope: Scope, logGroupName: string): Promise<boolean>;
+  /** `no-group` when the group does not exist (it is never created here). */
+  appendLogEvents(scope: Scope, logGroupName: string, logStreamName: string, events: readonly NewLogEvent[]): Promise<'appended' | 'no-group'>;
+}
+
+export function createLogIngest(deps: { readonly store: LogStore; readonly now: () => number }): LogIngest {
+  const { store, now } = deps;
+  return {
+    async logGroupExists(scope, logGroupName) {
+      return (await store.getLogGroup(scope, logGroupName)) !== undefined;
+    },
+    async appendLogEvents(scope, logGroupName, logStreamName, events) {
+      if (events.length === 0) return (await store.getLogGroup(scope, logGroupName)) === undefined ? 'no-group' : 'appended';
+      let outcome = await store.append(scope, logGroupName, logStreamName, events, now());
+      if (outcome.kind === 'no-stream') {
+        // Created on first use, as Bedrock's role does with logs:CreateLogStream; a concurrent creator is fine.
+        if ((await store.createLogStream(scope, logGroupName, logStreamName, now())) === 'no-group') return 'no-group';
+        outcome = await store.append(scope, logGroupName, logStreamName, events, now());
+      }
+      return outcome.kind === 'appended' ? 'appended' : 'no-group';
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { ManualClock } from '../../src/kernel/index.js';
+import { MemoryObjects } from '../../src/services/bedrock/logging/logging-fakes.test-support.js';
+import { openInvocationLogging } from '../../src/server/invocation-logging.js';
+import { openDuckDbStorage } from '../../src/storage-duckdb/index.js';
+import { CRASH_T0 } from './bedrock-logging-crash-fixture.js';
+
+/*
+ * Fault test for invocation logging: a process records invocations whose records are still waiting in an S3 batch,
+ * is killed with SIGKILL, and a new process over the same data folder delivers every invocation recorded more than
+ * the spool's sync interval before the kill (in process until the gateway and S3 land; S3 is the in-memory store).
+ */
+const CHILD = fileURLToPath(new URL('./bedrock-logging-crash-child.ts', import.meta.url));
+
+function runChildUntilKilled(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let ready: number | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /ready (\d+)/.exec(out);
+      if (match !== null && ready === undefined) {
+        ready = Number(match[1]);
+        child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => (ready !== undefined && signal === 'SIGKILL' ? resolve(ready) : reject(new Error(`child ended unexpectedly: ${out}`))));
+  });
+}
+
+describe('invocation logging survives a crash', { timeout: 60_000 }, () => {
+  it('delivers, after a restart, every invocation spooled before a kill -9', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'modelwatch-bedrock-crash-'));
+    try {
+      const acknowledged = await runChildUntilKilled(dataDir);
+      const storage = await openDuckDbStorage({ dataDir });
+      const objects = new MemoryObjects();
+      objects.addBucket('crash-logs');
+      const { logger } = await openInvocationLogging({ storage, dataDir, clock: new ManualClock(CRASH_T0 + 60_000), objects, logError: () => undefined });
+      await logger.close();
+      await storage.close();
+      const ids = objects.keys().filter((k) => k.endsWith('.json.gz')).flatMap((key) =>
+        gunzipSync(objects.objects.get(key)?.body ?? new Uint8Array()).toString('utf8').trim().split('\n')
+          .map((line) => (JSON.parse(line) as { requestId: string }).requestId));
+      const unique = new Set(ids);
+      for (let i = 0; i < acknowledged; i++) assert.ok(unique.has(`req-${i}`), `req-${i} was delivered after the restart`);
+      assert.equal(unique.size, ids.length, 'each spooled invocation is delivered once');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
