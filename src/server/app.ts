@@ -5,6 +5,7 @@ import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel
 import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
 import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
+import { createMetricFilterPublisher } from '../services/logs/index.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { isLoopback, type ServerConfig } from './config.js';
@@ -40,7 +41,13 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
-  const dispatch = createDispatcher({ router: buildRouter({ storage }), auth, clock, fallbackCodec, logError });
+  // Metric filters turn appended log events into CloudWatch datapoints, off the PutLogEvents response path.
+  const metricFilters = createMetricFilterPublisher({
+    store: storage.logs,
+    publish: (scope, data) => storage.metrics.putMetricData(scope, data),
+    logError,
+  });
+  const dispatch = createDispatcher({ router: buildRouter({ storage, metricFilters }), auth, clock, fallbackCodec, logError });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
   const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset() };
 
@@ -68,6 +75,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     url: listener.url,
     async close() {
       await listener.close();
+      await metricFilters.drain();
       await jobs.stop();
       await storage.close();
     },
