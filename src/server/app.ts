@@ -6,7 +6,8 @@ import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
 import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
 import { createMetricFilterPublisher } from '../services/logs/index.js';
-import { ADMIN_PREFIX, handleAdmin } from './admin-routes.js';
+import { handleAdmin, isAdminRequest } from './admin-routes.js';
+import { createPrometheusExposition, storeFileSizes } from './prometheus/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { isLoopback, type ServerConfig } from './config.js';
 import { createDispatcher } from './dispatch.js';
@@ -47,15 +48,24 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     publish: (scope, data) => storage.metrics.putMetricData(scope, data),
     logError,
   });
-  const dispatch = createDispatcher({ router: buildRouter({ storage, metricFilters }), auth, clock, fallbackCodec, logError });
+  // GET /metrics: request metrics fed by the dispatcher; prometheus.invocations is the Bedrock InvocationSink.
+  const prometheus = createPrometheusExposition({
+    health: {
+      storeBytes: () => storeFileSizes(config.dataDir),
+      queueDepths: () => ({ metric_filter_publications: metricFilters.pendingCount() }),
+    },
+  });
+  const dispatch = createDispatcher({
+    router: buildRouter({ storage, metricFilters }), auth, clock, fallbackCodec, logError, observe: prometheus.observeRequest,
+  });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
-  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset() };
+  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset(), prometheus };
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
     try {
       const request = await readRequest(message);
-      response = request.path.startsWith(ADMIN_PREFIX) ? await handleAdmin(request, admin) : await dispatch(request);
+      response = isAdminRequest(request) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });

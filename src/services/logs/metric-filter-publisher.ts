@@ -20,6 +20,8 @@ export interface MetricFilterPublisher {
   afterAppend(scope: Scope, logGroupName: string, events: readonly AppendedEvent[]): void;
   /** Resolves when every started publication has been stored (graceful shutdown, tests). */
   drain(): Promise<void>;
+  /** Publications started and not yet stored: a queue depth for the server's health metrics. */
+  pendingCount(): number;
 }
 
 /** How many filter-minutes the publisher remembers as having got a value, so a minute gets one default at most. */
@@ -75,5 +77,6 @@ export function createMetricFilterPublisher(options: MetricFilterPublisherOption
     async drain() {
       while (pending.size > 0) await Promise.all([...pending]);
     },
+    pendingCount: () => pending.size,
   };
 }
