@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as sdk from '@aws-sdk/client-cloudwatch';
+import { expectAwsError } from './aws-assert.js';
 import { type RunningServer, startServer, TEST_ACCOUNT, uniqueName } from './harness.js';
 import { type Call, clientEnv, type Outcome, revive, viaBoto3, viaDebianCli } from './metrics-clients.js';
 import { minuteAgo, summarize } from './metrics-helpers.js';
@@ -160,5 +161,9 @@ describe('CloudWatch answers identically to the JS SDK (JSON), Debian awscli 2.9
       'ResourceNotFoundException', 'ResourceNotFoundException', 'InvalidParameterValue', 'InvalidParameterValue',
       'InvalidParameterCombination', 'InvalidParameterCombination', 'ValidationError', 'InvalidNextToken',
     ]);
+    // The modeled members of ResourceNotFoundException reach the SDK, with AWS's 404.
+    const missing = await expectAwsError(client.send(new sdk.ListTagsForResourceCommand({ ResourceARN: ALARM_ARN })), 'ResourceNotFoundException');
+    assert.equal(missing.$metadata?.httpStatusCode, 404);
+    assert.deepEqual([missing['ResourceType'], missing['ResourceId']], ['alarm', 'no-such-alarm']);
   });
 });
