@@ -69,4 +69,23 @@ describe('createMetricFilterPublisher', () => {
     await h.publisher.drain();
     assert.deepEqual(h.errors, ['metric filters of g failed to publish']);
   });
+
+  it('hands PutLogEvents\' accepted events only, and nothing when the call fails', async () => {
+    const store = new MemoryLogStore();
+    const appended: Array<[string, number[]]> = [];
+    const service = createLogsService({ store, afterAppend: (_scope, group, events) => void appended.push([group, events.map((e) => e.timestamp)]) });
+    const ctx: RequestContext = {
+      caller: { accountId: '123456789012', region: 'eu-west-1', accessKeyId: 'AKID', arn: 'arn:aws:iam::123456789012:user/t', userId: 'AIDA' },
+      requestId: 'r',
+      clock: new ManualClock(NOW),
+    };
+    const call = async (operation: string, input: unknown): Promise<unknown> => service.operations.get(operation)!(input, ctx);
+    await call('CreateLogGroup', { logGroupName: 'g' });
+    await call('CreateLogStream', { logGroupName: 'g', logStreamName: 's' });
+    const tooOld = NOW - 15 * 86_400_000;
+    await call('PutLogEvents', { logGroupName: 'g', logStreamName: 's', logEvents: [{ timestamp: tooOld, message: 'old' }, { timestamp: NOW, message: 'ok' }] });
+    await assert.rejects(call('PutLogEvents', { logGroupName: 'g', logStreamName: 'missing', logEvents: [{ timestamp: NOW, message: 'x' }] }));
+    await call('PutLogEvents', { logGroupName: 'g', logStreamName: 's', logEvents: [{ timestamp: tooOld, message: 'only old' }] });
+    assert.deepEqual(appended, [['g', [NOW]]]);
+  });
 });
