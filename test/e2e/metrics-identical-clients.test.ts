@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +111,10 @@ describe('CloudWatch answers identically to the JS SDK (JSON), Debian awscli 2.9
     await server?.stop();
     await rm(scratch, { recursive: true, force: true });
   }, { timeout: 60_000 });
+
+  test('Debian\'s awscli is installed at /usr/bin/aws', () => {
+    assert.ok(existsSync('/usr/bin/aws'), 'this test drives Debian\'s awscli 2.9 (awsQuery): apt-get install awscli (.ci/run does)');
+  });
 
   test('every operation and its main errors', async () => {
     const start = minuteAgo(15);
