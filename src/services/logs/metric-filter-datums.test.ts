@@ -57,6 +57,7 @@ describe('metricFilterDatums', () => {
       '{"latency": 300, "op": "InvokeModel"}',
       '{"latency": true, "op": "InvokeModel"}',
       '{"latency": 50}',
+      '{"latency": 60, "op": "bad\\u0000op"}',
       'not json',
     ]);
     const out = metricFilterDatums(SCOPE, [filter('{ $.latency = * }', { metricValue: '$.latency', dimensions: { Operation: '$.op' }, unit: 'Milliseconds' })], events);

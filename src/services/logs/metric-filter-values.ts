@@ -41,7 +41,8 @@ export function filterValue(
   const dimensions: Record<string, string> = { ...systemDimensions };
   for (const [name, reference] of Object.entries(transformation.dimensions ?? {})) {
     const text = referencedText(reference, message, extracted);
-    if (text === undefined || text.length === 0) return undefined;
+    // The metric store refuses U+0000/U+0001 in dimension values (its key separators); such an event publishes nothing.
+    if (text === undefined || text.length === 0 || text.includes('\u0000') || text.includes('\u0001')) return undefined;
     dimensions[name] = text.length > MAX_DIMENSION_VALUE ? text.slice(0, MAX_DIMENSION_VALUE) : text;
   }
   return { value, dimensions };
