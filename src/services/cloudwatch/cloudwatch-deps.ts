@@ -9,6 +9,12 @@ export interface CloudWatchServiceDeps {
   readonly tags: TaggedResources;
 }
 
+/** What the server passes in: without a tag store, tags are kept in memory (nothing taggable is stored yet). */
+export interface CloudWatchServiceOptions {
+  readonly store: MetricStore;
+  readonly tags?: TaggedResources;
+}
+
 /** Metrics live in the caller's account and region, as on AWS. */
 export function scopeOf(ctx: RequestContext): Scope {
   return { accountId: ctx.caller.accountId, region: ctx.caller.region };

@@ -1,6 +1,6 @@
 import type { Operation, ServiceDefinition } from '../../kernel/index.js';
 import type { CloudWatchOperationName } from '../../models/cloudwatch/index.js';
-import type { CloudWatchServiceDeps } from './cloudwatch-deps.js';
+import type { CloudWatchServiceDeps, CloudWatchServiceOptions } from './cloudwatch-deps.js';
 import { createMemoryTaggedResources } from './tagged-resources.js';
 import { getMetricData } from './operations/get-metric-data.js';
 import { getMetricStatistics } from './operations/get-metric-statistics.js';
@@ -16,7 +16,7 @@ import { untagResource } from './operations/untag-resource.js';
  * dashboards are left out of the map, so the protocol layer answers them as unknown operations instead of faking
  * success. Without a tag store, tags are kept in memory (nothing taggable exists yet).
  */
-export function createCloudWatchService(options: Omit<CloudWatchServiceDeps, 'tags'> & Partial<Pick<CloudWatchServiceDeps, 'tags'>>): ServiceDefinition {
+export function createCloudWatchService(options: CloudWatchServiceOptions): ServiceDefinition {
   const deps: CloudWatchServiceDeps = { ...options, tags: options.tags ?? createMemoryTaggedResources() };
   const operations: Record<CloudWatchOperationName, Operation> = {
     GetMetricData: getMetricData(deps),
