@@ -5,11 +5,13 @@ import { figureRows, printBenchResult, table, type BenchResult } from './lib/fig
 import { closeSharedAgent } from './lib/signed-client.js';
 import { serverLaunchFromEnv } from './lib/with-server.js';
 import { memoryBench, memoryOptionsFromEnv } from './memory.js';
+import { metricsBench, metricsOptionsFromEnv } from './metrics.js';
+import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
 
 /**
  * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
  * Knobs (read here, passed down):
- *   BENCH=ingest,filter,memory       which benches (default: all, in that order)
+ *   BENCH=ingest,filter,memory,metrics  which benches (default: all, in that order)
  *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
  *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
  *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
@@ -23,11 +25,16 @@ import { memoryBench, memoryOptionsFromEnv } from './memory.js';
  *   BENCH_MEMORY_EVENTS=10000000     events ingested while RSS is sampled
  *   BENCH_MEMORY_SAMPLE_MS=250       RSS sampling period
  *   BENCH_MEMORY_FULL_VERIFY=1       count every stored event instead of comparing storedBytes
+ *   BENCH_METRICS_WRITERS=4          concurrent PutMetricData writers (1,000 datapoints per call)
+ *   BENCH_METRICS_SERIES=100         1-minute series of one day queried by GetMetricData and SEARCH
+ *   BENCH_METRICS_FILLER=770000      extra datapoints that only add ingest volume
+ *   BENCH_METRICS_RUNS=5             timed runs per query and side (median), after one warm-up
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
   filter: () => filterBench(filterOptionsFromEnv(process.env)),
   memory: () => memoryBench(memoryOptionsFromEnv(process.env)),
+  metrics: () => metricsBench(metricsOptionsFromEnv(process.env)),
 };
 
 async function main(): Promise<number> {
@@ -61,6 +68,7 @@ async function main(): Promise<number> {
     console.log(`  (${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   closeSharedAgent();
+  closeCloudWatchAgent();
 
   console.log('\n### summary');
   const rows = results.flatMap((result) => [...figureRows(result.ratios, [result.bench]), ...figureRows(result.absolutes, [result.bench])]);

@@ -44,7 +44,7 @@ const SERVICES: readonly ServiceSpec[] = [
     title: 'CloudWatch',
     label: 'CloudWatch',
     modelFile: 'cloudwatch.json',
-    operations: ['GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'PutMetricData'],
+    operations: ['GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'ListTagsForResource', 'PutMetricData', 'TagResource', 'UntagResource'],
     query: true,
   },
   {

@@ -5,7 +5,9 @@ import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel
 import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
 import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
-import { ADMIN_PREFIX, handleAdmin } from './admin-routes.js';
+import { createMetricFilterPublisher } from '../services/logs/index.js';
+import { handleAdmin, isAdminRequest } from './admin-routes.js';
+import { createPrometheusExposition, storeFileSizes } from './prometheus/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { isLoopback, type ServerConfig } from './config.js';
 import { createDispatcher } from './dispatch.js';
@@ -40,15 +42,30 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
-  const dispatch = createDispatcher({ router: buildRouter({ storage }), auth, clock, fallbackCodec, logError });
+  // Metric filters turn appended log events into CloudWatch datapoints, off the PutLogEvents response path.
+  const metricFilters = createMetricFilterPublisher({
+    store: storage.logs,
+    publish: (scope, data) => storage.metrics.putMetricData(scope, data),
+    logError,
+  });
+  // GET /metrics: request metrics fed by the dispatcher; prometheus.invocations is the Bedrock InvocationSink.
+  const prometheus = createPrometheusExposition({
+    health: {
+      storeBytes: () => storeFileSizes(config.dataDir),
+      queueDepths: () => ({ metric_filter_publications: metricFilters.pendingCount() }),
+    },
+  });
+  const dispatch = createDispatcher({
+    router: buildRouter({ storage, metricFilters }), auth, clock, fallbackCodec, logError, observe: prometheus.observeRequest,
+  });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
-  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset() };
+  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset(), prometheus };
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
     try {
       const request = await readRequest(message);
-      response = request.path.startsWith(ADMIN_PREFIX) ? await handleAdmin(request, admin) : await dispatch(request);
+      response = isAdminRequest(request) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });
@@ -68,6 +85,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     url: listener.url,
     async close() {
       await listener.close();
+      await metricFilters.drain();
       await jobs.stop();
       await storage.close();
     },

@@ -20,22 +20,48 @@ export interface DispatcherOptions {
   /** The codec that answers requests no route claims. */
   readonly fallbackCodec: ProtocolCodec;
   readonly logError: (message: string, error: unknown) => void;
+  /** Told about every answered request (Prometheus request metrics); must return at once. */
+  readonly observe?: (observation: { service: string; operation: string; status: number; seconds: number }) => void;
 }
 
 export type Dispatcher = (request: WireRequest) => Promise<WireResponse>;
 
 /** route -> authenticate -> decode -> run the operation -> encode; every failure becomes the protocol's AWS error. */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const answer = answerWith(options);
+  const observe = options.observe;
+  if (observe === undefined) return async (request) => (await answer(request)).response;
+  return async (request) => {
+    const started = performance.now();
+    const { response, service, operation } = await answer(request);
+    observe({ service, operation, status: response.status, seconds: (performance.now() - started) / 1000 });
+    return response;
+  };
+}
+
+interface Answered {
+  readonly response: WireResponse;
+  /** The answering service's signing name, or `none` when no route claimed the request. */
+  readonly service: string;
+  readonly operation: string;
+}
+
+function answerWith(options: DispatcherOptions): (request: WireRequest) => Promise<Answered> {
   return async (request) => {
     const requestId = randomUUID();
     const scope = parseCredentialScope(request);
     const route = options.router.route(request, scope?.service);
     if (route === undefined) {
       const error = new ServiceError('UnknownOperationException', 'No AWS service here answers this request.');
-      return options.fallbackCodec.encodeError(error, requestId);
+      return { response: options.fallbackCodec.encodeError(error, requestId), service: 'none', operation: 'unknown' };
     }
     const { codec, target } = route;
     let operation: string | undefined;
+    const service = target.service.signingName;
+    // Only served operations name a series: a client inventing operation names must not grow the exposition.
+    const answered = (response: WireResponse): Answered => ({
+      response, service, operation: operation !== undefined && target.service.operations.has(operation) ? operation : 'unknown',
+    });
     try {
       const authenticated = await authenticate(request, options.auth, options.clock.now()).catch((error: unknown) => {
         throw isServiceError(error) ? target.mapAuthError(error) : error;
@@ -50,11 +76,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const handler = target.service.operations.get(call.operation);
       if (handler === undefined) throw target.unknownOperation(call.operation);
       const output = await handler(call.input, { caller: authenticated.caller, requestId, clock: options.clock });
-      return codec.encodeOutput(call, output, requestId);
+      return answered(codec.encodeOutput(call, output, requestId));
     } catch (error) {
-      if (isServiceError(error)) return codec.encodeError(error, requestId, operation);
+      if (isServiceError(error)) return answered(codec.encodeError(error, requestId, operation));
       options.logError(`request ${requestId} (${operation ?? 'undecoded'}) failed`, error);
-      return codec.encodeError(target.internalError(), requestId, operation);
+      return answered(codec.encodeError(target.internalError(), requestId, operation));
     }
   };
 }

@@ -94,6 +94,17 @@ describe('CloudWatch on the rpcv2Cbor wire (aws CLI, boto3)', { timeout: 180_000
     assert.match(run.stderr, /StorageResolution must be a value in the set \[ 1, 60 \]/);
   });
 
+  test('tagging over CBOR: unknown alarm is ResourceNotFoundException with its members, a bad ARN InvalidParameterValue', TIMEOUT, () => {
+    const arn = 'arn:aws:cloudwatch:us-east-1:000000000000:alarm:no-such-alarm';
+    const missing = aws('tag-resource', '--resource-arn', arn, '--tags', 'Key=team,Value=ml');
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /\(ResourceNotFoundException\) when calling the TagResource operation: The specified alarm no-such-alarm does not exist\./);
+    const listed = aws('list-tags-for-resource', '--resource-arn', arn);
+    assert.match(listed.stderr, /\(ResourceNotFoundException\) when calling the ListTagsForResource operation/);
+    const bad = aws('untag-resource', '--resource-arn', 'arn:aws:logs:us-east-1:000000000000:log-group:g', '--tag-keys', 'team');
+    assert.match(bad.stderr, /\(InvalidParameterValue\) when calling the UntagResource operation: The value arn:aws:logs:us-east-1:000000000000:log-group:g for parameter ResourceARN is invalid\./);
+  });
+
   test('an operation CloudWatch lacks is UnknownOperationException on the CBOR wire', TIMEOUT, async () => {
     const response = await send(server?.endpoint ?? '', {
       service: 'monitoring', path: '/service/GraniteServiceVersion20100801/operation/FlyToTheMoon',

@@ -1,3 +1,3 @@
 import { describeRunnableDocPage } from './doc-page-runner.js';
 
-describeRunnableDocPage({ page: 'docs/metrics.md', minBashBlocks: 6 });
+describeRunnableDocPage({ page: 'docs/metrics.md', minBashBlocks: 10 });

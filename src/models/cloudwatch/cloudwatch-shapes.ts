@@ -7,19 +7,26 @@ export type CloudWatchOperationName =
   | 'GetMetricData'
   | 'GetMetricStatistics'
   | 'ListMetrics'
-  | 'PutMetricData';
+  | 'ListTagsForResource'
+  | 'PutMetricData'
+  | 'TagResource'
+  | 'UntagResource';
 
 /** Input and output shape names of the CloudWatch operations ModelWatch serves. */
 export const cloudWatchOperations: Readonly<Record<CloudWatchOperationName, OperationShapes>> = {
   GetMetricData: {"input":"GetMetricDataInput","output":"GetMetricDataOutput"},
   GetMetricStatistics: {"input":"GetMetricStatisticsInput","output":"GetMetricStatisticsOutput"},
   ListMetrics: {"input":"ListMetricsInput","output":"ListMetricsOutput"},
+  ListTagsForResource: {"input":"ListTagsForResourceInput","output":"ListTagsForResourceOutput"},
   PutMetricData: {"input":"PutMetricDataInput"},
+  TagResource: {"input":"TagResourceInput","output":"TagResourceOutput"},
+  UntagResource: {"input":"UntagResourceInput","output":"UntagResourceOutput"},
 };
 
 /** Constraints of every shape reachable from those operations' inputs. */
 export const cloudWatchShapes: ShapeTable = {
   AccountId: {"type":"string","min":1,"max":255},
+  AmazonResourceName: {"type":"string","min":1,"max":1024},
   Counts: {"type":"list","member":"DatapointValue"},
   DatapointValue: {"type":"double"},
   Dimension: {"type":"structure","members":{"Name":"DimensionName","Value":"DimensionValue"},"required":["Name","Value"]},
@@ -46,6 +53,7 @@ export const cloudWatchShapes: ShapeTable = {
   IncludeLinkedAccounts: {"type":"boolean"},
   LabelOptions: {"type":"structure","members":{"Timezone":"GetMetricDataLabelTimezone"}},
   ListMetricsInput: {"type":"structure","members":{"Namespace":"Namespace","MetricName":"MetricName","Dimensions":"DimensionFilters","NextToken":"NextToken","RecentlyActive":"RecentlyActive","IncludeLinkedAccounts":"IncludeLinkedAccounts","OwningAccount":"AccountId"}},
+  ListTagsForResourceInput: {"type":"structure","members":{"ResourceARN":"AmazonResourceName"},"required":["ResourceARN"]},
   Metric: {"type":"structure","members":{"Namespace":"Namespace","MetricName":"MetricName","Dimensions":"Dimensions"}},
   MetricData: {"type":"list","member":"MetricDatum"},
   MetricDataQueries: {"type":"list","member":"MetricDataQuery"},
@@ -70,6 +78,13 @@ export const cloudWatchShapes: ShapeTable = {
   Statistics: {"type":"list","member":"Statistic","min":1,"max":5},
   StorageResolution: {"type":"integer","min":1},
   StrictEntityValidation: {"type":"boolean"},
+  Tag: {"type":"structure","members":{"Key":"TagKey","Value":"TagValue"},"required":["Key","Value"]},
+  TagKey: {"type":"string","min":1,"max":128},
+  TagKeyList: {"type":"list","member":"TagKey"},
+  TagList: {"type":"list","member":"Tag"},
+  TagResourceInput: {"type":"structure","members":{"ResourceARN":"AmazonResourceName","Tags":"TagList"},"required":["ResourceARN","Tags"]},
+  TagValue: {"type":"string","min":0,"max":256},
   Timestamp: {"type":"timestamp"},
+  UntagResourceInput: {"type":"structure","members":{"ResourceARN":"AmazonResourceName","TagKeys":"TagKeyList"},"required":["ResourceARN","TagKeys"]},
   Values: {"type":"list","member":"DatapointValue"},
 };

@@ -86,6 +86,14 @@ export interface ListMetricsOutput {
   readonly OwningAccounts?: readonly string[];
 }
 
+export interface ListTagsForResourceInput {
+  readonly ResourceARN: string;
+}
+
+export interface ListTagsForResourceOutput {
+  readonly Tags?: readonly Tag[];
+}
+
 export interface MessageData {
   readonly Code?: string;
   readonly Value?: string;
@@ -158,3 +166,22 @@ export interface StatisticSet {
 }
 
 export type StatusCode = 'Complete' | 'InternalError' | 'PartialData' | 'Forbidden';
+
+export interface Tag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+export interface TagResourceInput {
+  readonly ResourceARN: string;
+  readonly Tags: readonly Tag[];
+}
+
+export type TagResourceOutput = Readonly<Record<string, never>>;
+
+export interface UntagResourceInput {
+  readonly ResourceARN: string;
+  readonly TagKeys: readonly string[];
+}
+
+export type UntagResourceOutput = Readonly<Record<string, never>>;

@@ -17,6 +17,8 @@ export type {
   LabelOptions,
   ListMetricsInput,
   ListMetricsOutput,
+  ListTagsForResourceInput,
+  ListTagsForResourceOutput,
   MessageData,
   Metric,
   MetricDataQuery,
@@ -30,4 +32,9 @@ export type {
   Statistic,
   StatisticSet,
   StatusCode,
+  Tag,
+  TagResourceInput,
+  TagResourceOutput,
+  UntagResourceInput,
+  UntagResourceOutput,
 } from './cloudwatch-types.js';

@@ -49,3 +49,15 @@ export const mutuallyExclusive = (first: string, second: string): ServiceError =
 /** A metric math, SEARCH or Metrics Insights problem in one query fails the whole GetMetricData call. */
 export const expressionError = (id: string, error: { readonly message: string }): ServiceError =>
   validationError(`Error in expression ${id}: ${error.message}`);
+
+/**
+ * A tagging ARN that names no resource: 404 with the modeled ResourceType and ResourceId members. The message
+ * text is [unconfirmed]; the code, status and members are the model's.
+ */
+export function resourceNotFoundException(resourceType: string, resourceId: string): ServiceError {
+  return new ServiceError('ResourceNotFoundException', `The specified ${resourceType} ${resourceId} does not exist.`, {
+    httpStatus: 404,
+    queryCode: 'ResourceNotFoundException',
+    members: { ResourceType: resourceType, ResourceId: resourceId },
+  });
+}

@@ -1,4 +1,5 @@
 import type { LogStore, NewLogEvent, Scope } from '../../storage/index.js';
+import type { AppendedEvent } from './metric-filter-datums.js';
 
 /**
  * How another service writes into CloudWatch Logs as AWS services do on a customer's behalf (Bedrock writes its
@@ -11,8 +12,15 @@ export interface LogIngest {
   appendLogEvents(scope: Scope, logGroupName: string, logStreamName: string, events: readonly NewLogEvent[]): Promise<'appended' | 'no-group'>;
 }
 
-export function createLogIngest(deps: { readonly store: LogStore; readonly now: () => number }): LogIngest {
-  const { store, now } = deps;
+export interface LogIngestDeps {
+  readonly store: LogStore;
+  readonly now: () => number;
+  /** The same hook PutLogEvents calls once events are durable: metric filters apply to every write path, as on AWS. */
+  readonly afterAppend?: (scope: Scope, logGroupName: string, events: readonly AppendedEvent[]) => void;
+}
+
+export function createLogIngest(deps: LogIngestDeps): LogIngest {
+  const { store, now, afterAppend } = deps;
   return {
     async logGroupExists(scope, logGroupName) {
       return (await store.getLogGroup(scope, logGroupName)) !== undefined;
@@ -25,7 +33,9 @@ export function createLogIngest(deps: { readonly store: LogStore; readonly now: 
         if ((await store.createLogStream(scope, logGroupName, logStreamName, now())) === 'no-group') return 'no-group';
         outcome = await store.append(scope, logGroupName, logStreamName, events, now());
       }
-      return outcome.kind === 'appended' ? 'appended' : 'no-group';
+      if (outcome.kind !== 'appended') return 'no-group';
+      afterAppend?.(scope, logGroupName, events);
+      return 'appended';
     },
   };
 }

@@ -1,8 +1,14 @@
-import type { LogQueryEngine, LogStore } from '../../storage/index.js';
+import type { LogQueryEngine, LogStore, Scope } from '../../storage/index.js';
+import type { AppendedEvent } from './metric-filter-datums.js';
 
 /** What the Logs service needs from the outside world; time and the caller come with each request. */
 export interface LogsServiceDeps {
   readonly store: LogStore;
   /** Runs Logs Insights plans where the events are. */
   readonly queryEngine: LogQueryEngine;
+  /**
+   * Called once a batch of events is durably appended to a log group, to publish its metric filters' datapoints
+   * (a MetricFilterPublisher's afterAppend). Must return at once: it runs off the response's critical path.
+   */
+  readonly afterAppend?: (scope: Scope, logGroupName: string, events: readonly AppendedEvent[]) => void;
 }

@@ -3,6 +3,7 @@ import { isServiceError, ManualClock, type RequestContext, type ServiceError } f
 import type { LogsOperationName } from '../../models/logs/index.js';
 import { createLogsService } from './logs-service.js';
 import { MemoryLogStore } from './memory-log-store.test-support.js';
+import { noQueryEngine } from './no-query-engine.test-support.js';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';
@@ -13,12 +14,7 @@ export const NOW = Date.UTC(2026, 0, 1);
 export function logsHarness() {
   const store = new MemoryLogStore();
   const clock = new ManualClock(NOW);
-  // Logs Insights runs in the database; these unit tests cover the other operations (test/e2e covers Insights).
-  const queryEngine = {
-    run: () => Promise.reject(new Error('Logs Insights needs a real store: see test/e2e/insights-*.test.ts')),
-    record: () => Promise.resolve(undefined),
-  };
-  const service = createLogsService({ store, queryEngine });
+  const service = createLogsService({ store, queryEngine: noQueryEngine });
   const context = (accountId = ACCOUNT, region = REGION): RequestContext => ({
     caller: { accountId, region, accessKeyId: 'AKIDTEST', arn: `arn:aws:iam::${accountId}:user/test`, userId: 'AIDATEST' },
     requestId: 'test-request',

@@ -8,7 +8,7 @@ import { createMathDataSource } from '../math-data-source.js';
 import { planQueries, type PlannedQuery } from '../metric-data-queries.js';
 import { pageResults, type QueryOutput } from '../metric-data-page.js';
 import { queryRange } from '../query-range.js';
-import { statSeries } from '../stat-series.js';
+import { prefetchStats } from '../stat-prefetch.js';
 
 /**
  * GetMetricData: MetricStat queries read the store, expressions (metric math, SEARCH) are evaluated in dependency
@@ -32,14 +32,17 @@ export function getMetricData(deps: CloudWatchServiceDeps): Operation {
     const messages = new Map<string, readonly MathMessage[]>();
     const scope = scopeOf(ctx);
     const now = ctx.clock.now();
+    const rangeOf = (plan: PlannedQuery) => queryRange({ startSeconds: input.StartTime, endSeconds: input.EndTime, period: plan.periodSeconds, now });
+    const stats = await prefetchStats(deps.store, scope, plans.flatMap((plan) => {
+      const window = rangeOf(plan);
+      return plan.kind === 'stat' && window.servable ? [{ plan, window }] : [];
+    }));
     for (const id of order) {
       const plan = byId.get(id);
       if (plan === undefined) continue;
-      const range = queryRange({ startSeconds: input.StartTime, endSeconds: input.EndTime, period: plan.periodSeconds, now });
+      const range = rangeOf(plan);
       if (plan.kind === 'stat') {
-        const [series = { timestamps: [], values: [] }] = range.servable
-          ? await statSeries(deps.store, scope, { metrics: [plan.metric], ...(plan.unit === undefined ? {} : { unit: plan.unit }), stat: plan.stat, start: range.start, end: range.end, periodSeconds: plan.periodSeconds })
-          : [];
+        const series = stats.get(id) ?? { timestamps: [], values: [] };
         results.set(id, { ...series, label: plan.label ?? plan.metric.metricName, periodSeconds: plan.periodSeconds });
         continue;
       }

@@ -16,9 +16,10 @@ const MAX_SPAN_MS = 24 * HOUR_MS;
 /**
  * PutLogEvents, as AWS documents and answers it: whole-call failures for size, order and the 24-hour span of the
  * accepted events; per-event rejection (reported by index) for events too far ahead, too old, or older than the
- * group's retention. Sequence tokens are ignored; nothing is created on the fly.
+ * group's retention. Sequence tokens are ignored; nothing is created on the fly. Accepted events feed the group's
+ * metric filters once stored.
  */
-export function putLogEvents({ store }: LogsServiceDeps): Operation<unknown, PutLogEventsResponse> {
+export function putLogEvents({ store, afterAppend }: LogsServiceDeps): Operation<unknown, PutLogEventsResponse> {
   return async (raw, ctx) => {
     const input = parseLogsInput<PutLogEventsRequest>('PutLogEvents', raw);
     const events = input.logEvents;
@@ -45,6 +46,8 @@ export function putLogEvents({ store }: LogsServiceDeps): Operation<unknown, Put
     const outcome = await store.append(scope, input.logGroupName, input.logStreamName, accepted, now);
     if (outcome.kind === 'no-group') throw logGroupNotFound();
     if (outcome.kind === 'no-stream') throw logStreamNotFound();
+    // Durable now: metric filters publish from here, without holding up the response.
+    afterAppend?.(scope, input.logGroupName, accepted);
     return { nextSequenceToken: sequenceToken(outcome.firstSeq + outcome.count), ...rejectedInfo };
   };
 }
