@@ -45,6 +45,14 @@ export async function readText(response: Response, deadline: Deadline): Promise<
   }
 }
 
+export async function readBytes(response: Response, deadline: Deadline): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw deadline.failure(error);
+  }
+}
+
 /** Reads a 2xx JSON body; anything that is not a JSON object is the model's malformed output. */
 export async function readJsonObject(response: Response, deadline: Deadline, resourceName: string): Promise<Record<string, unknown>> {
   const text = await readText(response, deadline);
