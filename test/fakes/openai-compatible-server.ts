@@ -31,6 +31,8 @@ export type FakeChatReply =
       readonly finishReason?: string;
       /** null: the server reports no usage at all. */
       readonly usage?: FakeUsage | null;
+      /** Stream: a pause before each chunk, like a slow model. */
+      readonly chunkDelayMs?: number;
     }
   | { readonly kind: 'status'; readonly status: number; readonly body: string }
   /** Accepts the request and never answers. */
@@ -114,7 +116,7 @@ function answerReply(res: ServerResponse, reply: FakeChatReply, model: string): 
   }
 }
 
-function streamReply(res: ServerResponse, reply: FakeChatReply, model: string, includeUsage: boolean): void {
+async function streamReply(res: ServerResponse, reply: FakeChatReply, model: string, includeUsage: boolean): Promise<void> {
   if (reply.kind !== 'message' && reply.kind !== 'disconnect' && reply.kind !== 'stream-error' && reply.kind !== 'malformed') {
     return answerReply(res, reply, model);
   }
@@ -136,7 +138,11 @@ function streamReply(res: ServerResponse, reply: FakeChatReply, model: string, i
     return void setTimeout(() => res.socket?.destroy(), 20);
   }
   for (const piece of pieces(reply.reasoning)) chunk({ reasoning_content: piece });
-  for (const piece of pieces(reply.text)) chunk({ content: piece });
+  for (const piece of pieces(reply.text)) {
+    if (reply.chunkDelayMs !== undefined) await delay(reply.chunkDelayMs);
+    if (res.destroyed) return;
+    chunk({ content: piece });
+  }
   (reply.toolCalls ?? []).forEach((call, index) => {
     chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] });
     const half = Math.ceil(call.arguments.length / 2);

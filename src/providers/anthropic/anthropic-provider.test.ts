@@ -50,7 +50,7 @@ describe('anthropic provider against a fake Messages API', () => {
           ],
           inferenceConfig: { temperature: 0.5, topP: 0.8, stopSequences: ['STOP'] },
           toolConfig: { tools: [{ toolSpec: { name: 'search', inputSchema: { json: { type: 'object' } } } }, { cachePoint: { type: 'default' } }], toolChoice: { any: {} } },
-          additionalModelRequestFields: { top_k: 3 },
+          additionalModelRequestFields: { top_k: 3, anthropic_beta: ['interleaved-thinking-2025-05-14'] },
         },
         { model: MODEL },
       ),
@@ -58,6 +58,7 @@ describe('anthropic provider against a fake Messages API', () => {
     const request = last();
     assert.equal(request?.headers['x-api-key'], 'sk-ant-test');
     assert.equal(request?.headers['anthropic-version'], '2023-06-01');
+    assert.equal(request?.headers['anthropic-beta'], 'interleaved-thinking-2025-05-14');
     assert.deepEqual(request?.body, {
       top_k: 3,
       model: MODEL,

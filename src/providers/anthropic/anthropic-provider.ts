@@ -55,10 +55,10 @@ export function createAnthropicProvider(options: AnthropicOptions, deps: Anthrop
   }
 
   async function converse(call: ProviderCall<ConverseRequest>): Promise<ConverseResult> {
-    const body = toMessagesRequest(call.request, call.upstreamModel, options.defaultMaxTokens);
+    const { body, betas } = splitBetas(toMessagesRequest(call.request, call.upstreamModel, options.defaultMaxTokens));
     const deadline = new Deadline(call.signal, options.timeoutMs);
     try {
-      const response = await post(body, deadline, call.upstreamModel);
+      const response = await post(body, deadline, call.upstreamModel, betas);
       return fromMessagesResponse(await readJsonObject(response, deadline, call.upstreamModel), call.upstreamModel);
     } finally {
       deadline.dispose();
@@ -66,9 +66,9 @@ export function createAnthropicProvider(options: AnthropicOptions, deps: Anthrop
   }
 
   async function* converseStream(call: ProviderCall<ConverseRequest>): AsyncGenerator<ConverseStreamEvent> {
-    const body = { ...toMessagesRequest(call.request, call.upstreamModel, options.defaultMaxTokens), stream: true };
+    const { body, betas } = splitBetas(toMessagesRequest(call.request, call.upstreamModel, options.defaultMaxTokens));
     const translator = new MessagesStreamTranslator();
-    for await (const event of events(body, call)) yield* translator.translate(event.type, event.data);
+    for await (const event of events({ ...body, stream: true }, call, betas)) yield* translator.translate(event.type, event.data);
   }
 
   function invokeRaw(call: ProviderCall<RawInvokeRequest>): Promise<RawInvokeResult> | undefined {
@@ -104,4 +104,10 @@ export function createAnthropicProvider(options: AnthropicOptions, deps: Anthrop
   }
 
   return { kind: 'anthropic', converse, converseStream, invokeRaw, invokeRawStream };
+}
+
+/** `anthropic_beta` in `additionalModelRequestFields` is a header for the Messages API, as Bedrock treats it. */
+function splitBetas(request: Record<string, unknown>): { body: Record<string, unknown>; betas: string[] } {
+  const { anthropic_beta: beta, ...body } = request;
+  return { body, betas: Array.isArray(beta) ? beta.filter((b): b is string => typeof b === 'string') : [] };
 }

@@ -254,6 +254,31 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
     await assert.rejects(pending, (error) => error === reason);
   });
 
+  it('times out on silence only: a slow stream that keeps producing is not cut', async () => {
+    // timeoutMs is 300: each chunk comes within it, the whole stream takes longer.
+    fake.enqueue({ kind: 'message', text: 'a b c d e f', chunkDelayMs: 80 });
+    const events = await collect(provider.converseStream(callOf(hello)));
+    const text = events.map((e) => ('contentBlockDelta' in e ? e.contentBlockDelta.delta.text ?? '' : '')).join('');
+    assert.equal(text, 'a b c d e f');
+  });
+
+  it("stops a stream mid-way on the caller's abort", async () => {
+    fake.enqueue({ kind: 'message', text: 'one two three four five six', chunkDelayMs: 50 });
+    const controller = new AbortController();
+    const reason = new Error('caller hung up');
+    const seen: string[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const event of provider.converseStream(callOf(hello, { signal: controller.signal }))) {
+          seen.push(...eventNames([event]));
+          if (seen.length === 2) controller.abort(reason);
+        }
+      })(),
+      (error) => error === reason,
+    );
+    assert.deepEqual(seen, ['messageStart', 'contentBlockDelta']);
+  });
+
   it('embeds through /embeddings, passing dimensions and normalising on request', async () => {
     assert.ok(provider.embed !== undefined);
     const plain = await provider.embed(callOf({ inputText: 'hello world', dimensions: 4 }, { model: 'nomic-embed-text' }));
