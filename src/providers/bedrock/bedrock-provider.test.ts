@@ -152,3 +152,43 @@ describe('parseBedrockOptions', () => {
     assert.throws(() => parseBedrockOptions({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b', token: 'c' } }), /unknown option "token"/);
   });
 });
+
+describe('the fake bedrock-runtime speaks what the AWS SDK speaks', () => {
+  it('answers @aws-sdk/client-bedrock-runtime Converse, ConverseStream and in-stream exceptions', async () => {
+    const { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } = await import('@aws-sdk/client-bedrock-runtime');
+    const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+    const fake = await startFakeBedrockRuntime();
+    // The fake is HTTP/1.1; the client's default for bedrock-runtime is HTTP/2.
+    const requestHandler = new NodeHttpHandler();
+    const client = new BedrockRuntimeClient({ endpoint: fake.url, region: 'us-east-1', credentials: FAKE_BEDROCK_KEY, maxAttempts: 1, requestHandler });
+    try {
+      const answer = await client.send(new ConverseCommand({ modelId: PROFILE_ARN, messages: [{ role: 'user', content: [{ text: 'Hi' }] }] }));
+      assert.equal(answer.output?.message?.content?.[0]?.text, 'Hello from fake Bedrock.');
+      assert.equal(fake.calls().at(-1)?.modelId, PROFILE_ARN);
+
+      const streamed = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'Hi' }] }] }));
+      const names: string[] = [];
+      for await (const event of streamed.stream ?? []) names.push(Object.keys(event).find((k) => (event as unknown as Record<string, unknown>)[k] !== undefined) ?? '?');
+      assert.deepEqual(names.slice(0, 2), ['messageStart', 'contentBlockDelta']);
+      assert.deepEqual(names.slice(-2), ['messageStop', 'metadata']);
+
+      fake.enqueue({ kind: 'stream-exception', exceptionType: 'throttlingException', message: 'slow down' });
+      const throttled = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'Hi' }] }] }));
+      await assert.rejects(
+        (async () => {
+          for await (const _event of throttled.stream ?? []) void _event;
+        })(),
+        (error: unknown) => (error as { name?: string }).name === 'ThrottlingException',
+      );
+
+      fake.enqueue({ kind: 'error', status: 424, code: 'ModelErrorException', message: 'boom', members: { originalStatusCode: 500 } });
+      await assert.rejects(
+        client.send(new ConverseCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'Hi' }] }] })),
+        (error: unknown) => (error as { name?: string; originalStatusCode?: number }).name === 'ModelErrorException' && (error as { originalStatusCode?: number }).originalStatusCode === 500,
+      );
+    } finally {
+      client.destroy();
+      await fake.close();
+    }
+  });
+});

@@ -59,7 +59,7 @@ export function createBedrockProvider(options: BedrockOptions, deps: BedrockDeps
 
   const converse = (call: ProviderCall<ConverseRequest>): Promise<ConverseResult> =>
     withDeadline(call, async (deadline) => {
-      const response = await send(call, 'converse', encode(toWireJson(call.request)), { 'content-type': 'application/json' }, deadline);
+      const response = await send(call, 'converse', encode(toWireJson(converseBody(call.request))), { 'content-type': 'application/json' }, deadline);
       const json = await readJsonObject(response, deadline, call.upstreamModel);
       if (typeof json.stopReason !== 'string' || typeof (json.output as { message?: unknown } | undefined)?.message !== 'object') {
         throw malformedUpstream('no output.message or stopReason', call.upstreamModel);
@@ -68,7 +68,7 @@ export function createBedrockProvider(options: BedrockOptions, deps: BedrockDeps
     });
 
   async function* converseStream(call: ProviderCall<ConverseRequest>): AsyncGenerator<ConverseStreamEvent> {
-    for await (const frame of frames(call, 'converse-stream', encode(toWireJson(call.request)), { 'content-type': 'application/json' })) {
+    for await (const frame of frames(call, 'converse-stream', encode(toWireJson(converseBody(call.request))), { 'content-type': 'application/json' })) {
       const event = converseEventOf(frame.type, frame.payload);
       if (event !== undefined) yield event;
     }
@@ -114,6 +114,12 @@ function eventOf(message: EventStreamMessage): { type: string; payload: Uint8Arr
     throw streamFailure(`${headerString(message, ':error-code') ?? 'UnknownError'}: ${headerString(message, ':error-message') ?? ''}`);
   }
   return { type: headerString(message, ':event-type') ?? '', payload: message.body };
+}
+
+/** The Converse body: `modelId` is a path label, so it is left out if the gateway's input still carries it. */
+function converseBody(request: ConverseRequest): Record<string, unknown> {
+  const { modelId: _modelId, ...body } = request as ConverseRequest & { modelId?: unknown };
+  return body;
 }
 
 function encode(text: string): Uint8Array {
