@@ -19,8 +19,15 @@ export interface FakeServer {
 
 export type FakeHandler = (request: RecordedRequest, res: ServerResponse) => void | Promise<void>;
 
+export interface FakeHttpOptions {
+  /** Keep every request in `requests` (default true); a benchmark upstream turns it off to stay flat in memory. */
+  readonly record?: boolean;
+  /** Port to listen on; 0 (a free port) by default. */
+  readonly port?: number;
+}
+
 /** A real HTTP server on 127.0.0.1 (a free port) that records every request and hands it to `handle`. */
-export async function startFakeHttpServer(handle: FakeHandler): Promise<FakeServer> {
+export async function startFakeHttpServer(handle: FakeHandler, options: FakeHttpOptions = {}): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -35,7 +42,7 @@ export async function startFakeHttpServer(handle: FakeHandler): Promise<FakeServ
         rawBody,
         body: parseJson(rawBody),
       };
-      requests.push(recorded);
+      if (options.record !== false) requests.push(recorded);
       Promise.resolve(handle(recorded, res)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : new Error(String(error)));
       });
@@ -45,7 +52,7 @@ export async function startFakeHttpServer(handle: FakeHandler): Promise<FakeServ
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

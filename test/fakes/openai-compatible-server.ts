@@ -54,6 +54,9 @@ export interface FakeOpenAiServer extends FakeServer {
 export interface FakeOpenAiOptions {
   /** A fixed delay before every answer (the gateway benchmark's upstream). */
   readonly latencyMs?: number;
+  /** Keep received requests for assertions (default true). */
+  readonly record?: boolean;
+  readonly port?: number;
 }
 
 export const DEFAULT_REPLY_TEXT = 'Hello from the fake model.';
@@ -73,7 +76,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiOptions = {}): Pr
     const reply = queue.shift() ?? { kind: 'message', text: DEFAULT_REPLY_TEXT };
     if (body.stream === true) return streamReply(res, reply, body.model, body.stream_options?.include_usage === true);
     return answerReply(res, reply, body.model);
-  });
+  }, { ...(options.record === undefined ? {} : { record: options.record }), ...(options.port === undefined ? {} : { port: options.port }) });
   return {
     ...server,
     baseUrl: `${server.url}/v1`,

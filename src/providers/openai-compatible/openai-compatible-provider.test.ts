@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../../test/fakes/openai-compatible-server.js';
+import { startFixedLatencyOpenAi } from '../../../test/fakes/fixed-latency-openai.js';
+import { DEFAULT_REPLY_TEXT, startFakeOpenAiServer, type FakeOpenAiServer } from '../../../test/fakes/openai-compatible-server.js';
 import type { ConverseRequest } from '../converse-types.js';
 import type { ModelProvider } from '../model-provider.js';
 import { callOf, collect, eventNames, rejectsWith } from '../provider.test-support.js';
@@ -290,6 +291,36 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
     assert.ok(Math.abs(Math.hypot(...unit.embedding) - 1) < 1e-9);
     const without = createOpenAiCompatibleProvider(parseOpenAiCompatibleOptions({ baseUrl: fake.baseUrl, embeddings: false }));
     assert.equal(without.embed, undefined);
+  });
+});
+
+describe('openai-compatible provider, other server setups', () => {
+  it('sends max_completion_tokens when configured (OpenAI reasoning models)', async () => {
+    const fake = await startFakeOpenAiServer();
+    try {
+      const provider = createOpenAiCompatibleProvider(parseOpenAiCompatibleOptions({ baseUrl: fake.baseUrl, maxTokensField: 'max_completion_tokens' }));
+      await provider.converse(callOf<ConverseRequest>({ ...hello, inferenceConfig: { maxTokens: 9 } }));
+      const body = fake.chatRequests().at(-1)?.body as Record<string, unknown>;
+      assert.equal(body.max_completion_tokens, 9);
+      assert.equal(body.max_tokens, undefined);
+      assert.equal(fake.chatRequests().at(-1)?.headers.authorization, undefined, 'no key configured, no Authorization header');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('works against the fixed-latency benchmark upstream, which keeps no request log', async () => {
+    const upstream = await startFixedLatencyOpenAi(5);
+    try {
+      const provider = createOpenAiCompatibleProvider(parseOpenAiCompatibleOptions({ baseUrl: upstream.baseUrl }));
+      const result = await provider.converse(callOf(hello));
+      assert.deepEqual(result.message.content, [{ text: DEFAULT_REPLY_TEXT }]);
+      const events = await collect(provider.converseStream(callOf(hello)));
+      assert.equal(eventNames(events).at(-1), 'metadata');
+      assert.equal(upstream.requests.length, 0);
+    } finally {
+      await upstream.close();
+    }
   });
 });
 
