@@ -33,6 +33,8 @@ export type FakeChatReply =
       readonly usage?: FakeUsage | null;
       /** Stream: a pause before each chunk, like a slow model. */
       readonly chunkDelayMs?: number;
+      /** Answer JSON even when `stream: true` was asked (as some llama.cpp builds and proxies do). */
+      readonly ignoreStream?: boolean;
     }
   | { readonly kind: 'status'; readonly status: number; readonly body: string }
   /** Accepts the request and never answers. */
@@ -74,7 +76,7 @@ export async function startFakeOpenAiServer(options: FakeOpenAiOptions = {}): Pr
       return sendJson(res, 400, { error: { message: 'you must provide a model parameter', type: 'invalid_request_error' } });
     }
     const reply = queue.shift() ?? { kind: 'message', text: DEFAULT_REPLY_TEXT };
-    if (body.stream === true) return streamReply(res, reply, body.model, body.stream_options?.include_usage === true);
+    if (body.stream === true && !(reply.kind === 'message' && reply.ignoreStream === true)) return streamReply(res, reply, body.model, body.stream_options?.include_usage === true);
     return answerReply(res, reply, body.model);
   }, { ...(options.record === undefined ? {} : { record: options.record }), ...(options.port === undefined ? {} : { port: options.port }) });
   return {

@@ -127,6 +127,8 @@ describe('anthropic provider against a fake Messages API', () => {
       stopReason: 'tool_use',
       usage: { inputTokens: 10, outputTokens: 20, totalTokens: 135, cacheReadInputTokens: 100, cacheWriteInputTokens: 5 },
     });
+    const fields = await provider.converse(callOf<ConverseRequest>({ ...hello, additionalModelResponseFieldPaths: ['/stop_sequence', '/id'] }));
+    assert.deepEqual(fields.additionalModelResponseFields, { stop_sequence: null, id: 'msg_fake01' });
     for (const [wire, converse] of [
       ['max_tokens', 'max_tokens'],
       ['stop_sequence', 'stop_sequence'],

@@ -3,6 +3,7 @@ import type { ModelProvider, ProviderCall, RawInvokeRequest, RawInvokeResult, Ra
 import { Deadline } from '../upstream/deadline.js';
 import { readSse } from '../upstream/read-sse.js';
 import { streamFailure } from '../upstream/upstream-errors.js';
+import { withResponseFields } from '../upstream/with-response-fields.js';
 import { parseJsonObject, postUpstream, readJsonObject, type FetchFn } from '../upstream/upstream-http.js';
 import type { AnthropicOptions } from './anthropic-options.js';
 import { fromMessagesResponse } from './from-messages-response.js';
@@ -59,7 +60,8 @@ export function createAnthropicProvider(options: AnthropicOptions, deps: Anthrop
     const deadline = new Deadline(call.signal, options.timeoutMs);
     try {
       const response = await post(body, deadline, call.upstreamModel, betas);
-      return fromMessagesResponse(await readJsonObject(response, deadline, call.upstreamModel), call.upstreamModel);
+      const json = await readJsonObject(response, deadline, call.upstreamModel);
+      return withResponseFields(fromMessagesResponse(json, call.upstreamModel), json, call.request);
     } finally {
       deadline.dispose();
     }

@@ -1,5 +1,5 @@
 import type { ContentBlock, ConverseResult, Message } from '../converse-types.js';
-import { toBase64 } from '../upstream/option-reader.js';
+import { toBase64 } from '../upstream/to-base64.js';
 
 /** Converse JSON for the wire: blob members (image/document bytes, redacted reasoning) become base64, as AWS sends. */
 export function toWireJson(value: unknown): string {

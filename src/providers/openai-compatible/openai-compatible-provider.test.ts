@@ -182,6 +182,26 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
     assert.deepEqual(events[9], { messageStop: { stopReason: 'tool_use' } });
   });
 
+  it('replays a JSON answer as a stream when the server ignored stream: true', async () => {
+    fake.enqueue({ kind: 'message', text: 'Whole', ignoreStream: true, toolCalls: [{ id: 'c1', name: 'f', arguments: '{"a":1}' }] });
+    const events = await collect(provider.converseStream(callOf(hello)));
+    assert.deepEqual(events, [
+      { messageStart: { role: 'assistant' } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Whole' } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { contentBlockStart: { contentBlockIndex: 1, start: { toolUse: { toolUseId: 'c1', name: 'f' } } } },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '{"a":1}' } } } },
+      { contentBlockStop: { contentBlockIndex: 1 } },
+      { messageStop: { stopReason: 'tool_use' } },
+      { metadata: { usage: { inputTokens: 11, outputTokens: 7, totalTokens: 18 } } },
+    ]);
+  });
+
+  it('returns additionalModelResponseFieldPaths from the raw answer', async () => {
+    const result = await provider.converse(callOf<ConverseRequest>({ ...hello, additionalModelResponseFieldPaths: ['/id', '/system_fingerprint'] }));
+    assert.deepEqual(result.additionalModelResponseFields, { id: 'chatcmpl-fake' });
+  });
+
   it('streams without usage when the server sends none (and when asked not to request it)', async () => {
     fake.enqueue({ kind: 'message', text: 'Hi', usage: null });
     const events = await collect(provider.converseStream(callOf(hello)));

@@ -4,6 +4,8 @@ import { Deadline } from '../upstream/deadline.js';
 import { readSse } from '../upstream/read-sse.js';
 import { parseJsonObject, postUpstream, readJsonObject, type FetchFn } from '../upstream/upstream-http.js';
 import { streamFailure } from '../upstream/upstream-errors.js';
+import { resultEvents } from '../upstream/result-events.js';
+import { withResponseFields } from '../upstream/with-response-fields.js';
 import { ChatStreamTranslator } from './chat-stream-translator.js';
 import { fromChatResponse } from './from-chat-response.js';
 import { fromEmbeddingsResponse, toEmbeddingsRequest } from './embeddings.js';
@@ -28,7 +30,8 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions,
     const deadline = new Deadline(call.signal, options.timeoutMs);
     try {
       const response = await post('/chat/completions', body, deadline, call.upstreamModel);
-      return fromChatResponse(await readJsonObject(response, deadline, call.upstreamModel), call.upstreamModel);
+      const json = await readJsonObject(response, deadline, call.upstreamModel);
+      return withResponseFields(fromChatResponse(json, call.upstreamModel), json, call.request);
     } finally {
       deadline.dispose();
     }
@@ -40,6 +43,10 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions,
     const deadline = new Deadline(call.signal, options.timeoutMs);
     try {
       const response = await post('/chat/completions', body, deadline, call.upstreamModel);
+      if (isJson(response)) {
+        yield* resultEvents(fromChatResponse(await readJsonObject(response, deadline, call.upstreamModel), call.upstreamModel));
+        return;
+      }
       const translator = new ChatStreamTranslator();
       yield* translator.start();
       let done = false;
@@ -71,4 +78,9 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions,
   }
 
   return { kind: 'openai-compatible', converse, converseStream, ...(options.embeddings ? { embed } : {}) };
+}
+
+/** A server that ignored `stream: true` answers one JSON body instead of server-sent events. */
+function isJson(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json');
 }

@@ -1,5 +1,5 @@
 import type { ContentBlock, ConverseRequest, DocumentBlock, Message, ToolConfiguration, ToolResultBlock } from '../converse-types.js';
-import { toBase64 } from '../upstream/option-reader.js';
+import { toBase64 } from '../upstream/to-base64.js';
 import { unsupportedInput } from '../upstream/upstream-errors.js';
 import type { ChatContentPart, ChatMessage, ChatRequestBody, ChatTool, ChatToolCall, ChatToolChoice } from './chat-wire-types.js';
 import { documentText } from './document-text.js';

@@ -95,7 +95,3 @@ export class OptionReader {
 
 /** The default silence limit before a backend call answers ModelTimeoutException. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
-
-export function toBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
