@@ -25,6 +25,7 @@ export async function* readEventStreamFrames(response: Response, deadline: Deadl
       } catch (error) {
         throw deadline.failure(error, true);
       }
+      deadline.disarm();
       if (chunk.done) break;
       buffer = concat(buffer, chunk.value);
       for (;;) {

@@ -283,6 +283,17 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
     assert.equal(text, 'a b c d e f');
   });
 
+  it('does not count a slow consumer against the backend timeout', async () => {
+    const strict = createOpenAiCompatibleProvider(parseOpenAiCompatibleOptions({ baseUrl: fake.baseUrl, timeoutMs: 50 }));
+    fake.enqueue({ kind: 'message', text: 'one two three' });
+    const names: string[] = [];
+    for await (const event of strict.converseStream(callOf(hello))) {
+      names.push(...eventNames([event]));
+      await new Promise((resolve) => setTimeout(resolve, 30)); // 7 events x 30 ms: well past 50 ms in total
+    }
+    assert.equal(names.at(-1), 'metadata');
+  });
+
   it("stops a stream mid-way on the caller's abort", async () => {
     fake.enqueue({ kind: 'message', text: 'one two three four five six', chunkDelayMs: 50 });
     const controller = new AbortController();

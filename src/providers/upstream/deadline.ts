@@ -32,6 +32,11 @@ export class Deadline {
     this.timer.unref();
   }
 
+  /** Stops the silence timer while the caller, not the backend, is the one we wait for (a stream's consumer). */
+  disarm(): void {
+    clearTimeout(this.timer);
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     this.caller.removeEventListener('abort', this.onCallerAbort);

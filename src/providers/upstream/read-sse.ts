@@ -23,6 +23,7 @@ export async function* readSse(response: Response, deadline: Deadline): AsyncGen
       } catch (error) {
         throw deadline.failure(error, true);
       }
+      deadline.disarm();
       if (chunk.done) break;
       parser.feed(decoder.decode(chunk.value, { stream: true }));
       while (pending.length > 0) yield pending.shift() as EventSourceMessage;
