@@ -186,6 +186,8 @@ describe('anthropic provider against a fake Messages API', () => {
     assert.deepEqual(last()?.body, { max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }], model: MODEL });
     assert.equal(last()?.headers['anthropic-beta'], 'token-efficient-tools-2025-02-19');
 
+    fake.enqueue({ kind: 'malformed' });
+    await rejectsWith(provider.invokeRaw!(callOf(json(body)))!, { code: 'ModelErrorException', httpStatus: 424 });
     assert.equal(provider.invokeRaw?.(callOf(json({ inputText: 'titan' }))), undefined);
     assert.equal(provider.invokeRaw?.(callOf(json({ prompt: '\n\nHuman: hi\n\nAssistant:', max_tokens_to_sample: 5 }))), undefined);
     assert.equal(provider.invokeRawStream?.(callOf(json({ inputText: 'titan' }))), undefined);

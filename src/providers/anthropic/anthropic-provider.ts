@@ -2,9 +2,9 @@ import type { ConverseRequest, ConverseResult, ConverseStreamEvent } from '../co
 import type { ModelProvider, ProviderCall, RawInvokeRequest, RawInvokeResult, RawStreamChunk } from '../model-provider.js';
 import { Deadline } from '../upstream/deadline.js';
 import { readSse } from '../upstream/read-sse.js';
-import { streamFailure } from '../upstream/upstream-errors.js';
+import { malformedUpstream, streamFailure } from '../upstream/upstream-errors.js';
 import { withResponseFields } from '../upstream/with-response-fields.js';
-import { parseJsonObject, postUpstream, readJsonObject, type FetchFn } from '../upstream/upstream-http.js';
+import { parseJsonObject, postUpstream, readBytes, readJsonObject, type FetchFn } from '../upstream/upstream-http.js';
 import type { AnthropicOptions } from './anthropic-options.js';
 import { fromMessagesResponse } from './from-messages-response.js';
 import { toTokenUsage, type WireUsage } from './messages-usage.js';
@@ -80,10 +80,12 @@ export function createAnthropicProvider(options: AnthropicOptions, deps: Anthrop
       const deadline = new Deadline(call.signal, options.timeoutMs);
       try {
         const response = await post(raw.body, deadline, call.upstreamModel, raw.betas);
-        const json = await readJsonObject(response, deadline, call.upstreamModel);
+        // Anthropic's bytes are passed on exactly as they came; they are parsed only to find the usage.
+        const bytes = await readBytes(response, deadline);
+        const json = parseJsonObject(new TextDecoder().decode(bytes));
+        if (json === undefined) throw malformedUpstream('the body is not a JSON object', call.upstreamModel);
         const usage = toTokenUsage(json.usage as WireUsage | undefined);
-        // Anthropic's JSON is passed on as it came (re-serialised once: the body was already read to find usage).
-        return { body: new TextEncoder().encode(JSON.stringify(json)), contentType: 'application/json', ...(usage === undefined ? {} : { usage }) };
+        return { body: bytes, contentType: 'application/json', ...(usage === undefined ? {} : { usage }) };
       } finally {
         deadline.dispose();
       }
