@@ -249,6 +249,8 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
     await rejectsWith(provider.converse(callOf(hello)), { code: 'ModelErrorException', httpStatus: 424 });
     fake.enqueue({ kind: 'hang' });
     await rejectsWith(provider.converse(callOf(hello)), { code: 'ModelTimeoutException', httpStatus: 408 });
+    fake.enqueue({ kind: 'disconnect' });
+    await rejectsWith(provider.converse(callOf(hello)), { code: 'ServiceUnavailableException', httpStatus: 503 });
     fake.enqueue({ kind: 'disconnect', afterChunks: 2 });
     await rejectsWith(collect(provider.converseStream(callOf(hello))), { code: 'ModelStreamErrorException', httpStatus: 424 });
     fake.enqueue({ kind: 'stream-error', message: 'GPU fell over' });
