@@ -18,9 +18,9 @@ export interface AnthropicOptions {
 
 const KEYS = ['baseUrl', 'apiKey', 'anthropicVersion', 'headers', 'timeoutMs', 'defaultMaxTokens'] as const;
 
-export function parseAnthropicOptions(raw: unknown): AnthropicOptions {
-  const read = new OptionReader(raw, 'anthropic provider', KEYS);
-  const apiKey = read.string('apiKey');
+export function parseAnthropicOptions(raw: unknown, env: Readonly<Record<string, string | undefined>> = process.env): AnthropicOptions {
+  const read = new OptionReader(raw, 'anthropic provider', KEYS, env);
+  const apiKey = read.secret('apiKey');
   return {
     baseUrl: read.url('baseUrl') ?? 'https://api.anthropic.com',
     ...(apiKey === undefined ? {} : { apiKey }),

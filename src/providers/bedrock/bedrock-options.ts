@@ -20,20 +20,20 @@ export interface BedrockOptions {
 
 const KEYS = ['region', 'endpoint', 'credentials', 'timeoutMs'] as const;
 
-export function parseBedrockOptions(raw: unknown): BedrockOptions {
-  const read = new OptionReader(raw, 'bedrock provider', KEYS);
+export function parseBedrockOptions(raw: unknown, env: Readonly<Record<string, string | undefined>> = process.env): BedrockOptions {
+  const read = new OptionReader(raw, 'bedrock provider', KEYS, env);
   const region = read.requiredString('region');
   if (!/^[a-z0-9-]+$/.test(region)) throw new Error(`bedrock provider: "region" must look like us-east-1, got "${region}"`);
   const credentials = read.object('credentials');
   if (credentials === undefined) throw new Error('bedrock provider: "credentials" is required ({"accessKeyId", "secretAccessKey", "sessionToken"?})');
-  const creds = new OptionReader(credentials, 'bedrock provider credentials', ['accessKeyId', 'secretAccessKey', 'sessionToken']);
-  const sessionToken = creds.string('sessionToken');
+  const creds = new OptionReader(credentials, 'bedrock provider credentials', ['accessKeyId', 'secretAccessKey', 'sessionToken'], env);
+  const sessionToken = creds.secret('sessionToken');
   return {
     region,
     endpoint: read.url('endpoint') ?? `https://bedrock-runtime.${region}.amazonaws.com`,
     credentials: {
-      accessKeyId: creds.requiredString('accessKeyId'),
-      secretAccessKey: creds.requiredString('secretAccessKey'),
+      accessKeyId: creds.requiredSecret('accessKeyId'),
+      secretAccessKey: creds.requiredSecret('secretAccessKey'),
       ...(sessionToken === undefined ? {} : { sessionToken }),
     },
     timeoutMs: read.positiveInteger('timeoutMs') ?? DEFAULT_TIMEOUT_MS,

@@ -20,9 +20,9 @@ export interface OpenAiCompatibleOptions {
 
 const KEYS = ['baseUrl', 'apiKey', 'headers', 'timeoutMs', 'maxTokensField', 'streamUsage', 'embeddings'] as const;
 
-export function parseOpenAiCompatibleOptions(raw: unknown): OpenAiCompatibleOptions {
-  const read = new OptionReader(raw, 'openai-compatible provider', KEYS);
-  const apiKey = read.string('apiKey');
+export function parseOpenAiCompatibleOptions(raw: unknown, env: Readonly<Record<string, string | undefined>> = process.env): OpenAiCompatibleOptions {
+  const read = new OptionReader(raw, 'openai-compatible provider', KEYS, env);
+  const apiKey = read.secret('apiKey');
   return {
     baseUrl: read.url('baseUrl') ?? missing('baseUrl'),
     ...(apiKey === undefined ? {} : { apiKey }),

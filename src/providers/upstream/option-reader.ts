@@ -9,6 +9,8 @@ export class OptionReader {
     raw: unknown,
     private readonly where: string,
     allowed: readonly string[],
+    /** Where `{"env": "NAME"}` secrets are looked up; the process environment, read once at startup. */
+    private readonly env: Readonly<Record<string, string | undefined>> = process.env,
   ) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${where}: options must be a JSON object`);
     this.values = raw as Record<string, unknown>;
@@ -21,6 +23,32 @@ export class OptionReader {
     const value = this.values[key];
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || value === '') throw new Error(`${this.where}: "${key}" must be a non-empty string`);
+    return value;
+  }
+
+  /**
+   * A secret: either the value itself or `{"env": "NAME"}`, read from the environment now, so keys need not sit in
+   * the config file. A named variable that is unset or empty is an error, not a silent "no key".
+   */
+  secret(key: string): string | undefined {
+    const value = this.values[key];
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return this.string(key);
+    return this.fromEnv(value, key);
+  }
+
+  private fromEnv(value: object, label: string): string {
+    const name = (value as { env?: unknown }).env;
+    if (typeof name !== 'string' || name === '' || Object.keys(value).length !== 1) {
+      throw new Error(`${this.where}: "${label}" must be a string or {"env": "VARIABLE_NAME"}`);
+    }
+    const resolved = this.env[name];
+    if (resolved === undefined || resolved === '') throw new Error(`${this.where}: "${label}" names the environment variable ${name}, which is not set`);
+    return resolved;
+  }
+
+  requiredSecret(key: string): string {
+    const value = this.secret(key);
+    if (value === undefined) throw new Error(`${this.where}: "${key}" is required`);
     return value;
   }
 
@@ -70,8 +98,10 @@ export class OptionReader {
     }
     const out: Record<string, string> = {};
     for (const [name, headerValue] of Object.entries(value)) {
-      if (typeof headerValue !== 'string') throw new Error(`${this.where}: "${key}.${name}" must be a string`);
-      out[name.toLowerCase()] = headerValue;
+      const label = `${key}.${name}`;
+      if (typeof headerValue === 'object' && headerValue !== null && !Array.isArray(headerValue)) out[name.toLowerCase()] = this.fromEnv(headerValue, label);
+      else if (typeof headerValue === 'string') out[name.toLowerCase()] = headerValue;
+      else throw new Error(`${this.where}: "${label}" must be a string or {"env": "VARIABLE_NAME"}`);
     }
     return out;
   }
