@@ -19,7 +19,9 @@ describe('anthropic provider against a fake Messages API', () => {
   let provider: ModelProvider;
   before(async () => {
     fake = await startFakeAnthropicServer({ apiKey: 'sk-ant-test' });
-    provider = createAnthropicProvider(parseAnthropicOptions({ baseUrl: fake.url, apiKey: 'sk-ant-test', timeoutMs: 300, defaultMaxTokens: 256 }));
+    provider = createAnthropicProvider(
+      parseAnthropicOptions({ baseUrl: fake.url, apiKey: 'sk-ant-test', timeoutMs: 300, defaultMaxTokens: 256, headers: { 'Anthropic-Beta': 'configured-beta' } }),
+    );
   });
   after(() => fake.close());
   const last = () => fake.messageRequests().at(-1);
@@ -58,7 +60,7 @@ describe('anthropic provider against a fake Messages API', () => {
     const request = last();
     assert.equal(request?.headers['x-api-key'], 'sk-ant-test');
     assert.equal(request?.headers['anthropic-version'], '2023-06-01');
-    assert.equal(request?.headers['anthropic-beta'], 'interleaved-thinking-2025-05-14');
+    assert.equal(request?.headers['anthropic-beta'], 'configured-beta,interleaved-thinking-2025-05-14');
     assert.deepEqual(request?.body, {
       top_k: 3,
       model: MODEL,
@@ -184,7 +186,7 @@ describe('anthropic provider against a fake Messages API', () => {
     assert.deepEqual(answer.content, [{ type: 'text', text: 'Hello from fake Claude.' }]);
     assert.deepEqual(result.usage, { inputTokens: 12, outputTokens: 6, totalTokens: 18 });
     assert.deepEqual(last()?.body, { max_tokens: 100, messages: [{ role: 'user', content: 'Hello' }], model: MODEL });
-    assert.equal(last()?.headers['anthropic-beta'], 'token-efficient-tools-2025-02-19');
+    assert.equal(last()?.headers['anthropic-beta'], 'configured-beta,token-efficient-tools-2025-02-19');
 
     fake.enqueue({ kind: 'malformed' });
     await rejectsWith(provider.invokeRaw!(callOf(json(body)))!, { code: 'ModelErrorException', httpStatus: 424 });

@@ -29,7 +29,9 @@ export function createAnthropicProvider(options: AnthropicOptions, deps: Anthrop
   if (options.apiKey !== undefined) baseHeaders['x-api-key'] = options.apiKey;
 
   const post = (body: unknown, deadline: Deadline, model: string, betas: readonly string[] = []): Promise<Response> => {
-    const headers = betas.length === 0 ? baseHeaders : { ...baseHeaders, 'anthropic-beta': betas.join(',') };
+    // A call's betas add to the configured `anthropic-beta` header rather than replace it.
+    const all = [baseHeaders['anthropic-beta'], ...betas].filter((beta) => beta !== undefined && beta !== '');
+    const headers = betas.length === 0 ? baseHeaders : { ...baseHeaders, 'anthropic-beta': all.join(',') };
     return postUpstream({ fetch: fetchFn, url: `${options.baseUrl}/v1/messages`, headers, body: JSON.stringify(body), deadline, resourceName: model });
   };
 
