@@ -48,6 +48,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions,
         return;
       }
       const translator = new ChatStreamTranslator();
+      deadline.disarm(); // the backend has answered; until the next read, we wait for the caller, not for it
       yield* translator.start();
       let done = false;
       for await (const event of readSse(response, deadline)) {
