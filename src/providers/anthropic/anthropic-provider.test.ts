@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '../../../test/fakes/anthropic-server.js';
-import type { ConverseRequest } from '../converse-types.js';
+import type { ContentBlock, ConverseRequest } from '../converse-types.js';
 import type { ModelProvider, RawInvokeRequest, RawStreamChunk } from '../model-provider.js';
 import { callOf, collect, eventNames, rejectsWith } from '../provider.test-support.js';
 import { createAnthropicProvider, parseAnthropicOptions } from './index.js';
@@ -215,6 +215,15 @@ describe('anthropic provider against a fake Messages API', () => {
       members: { originalStatusCode: 401, resourceName: MODEL },
       message: /invalid x-api-key/,
     });
+    const audio = { audio: { format: 'mp3', source: { bytes: new Uint8Array([0]) } } } as unknown as ContentBlock;
+    await rejectsWith(provider.converse(callOf<ConverseRequest>({ messages: [{ role: 'user', content: [audio] }] })), {
+      code: 'ValidationException',
+      httpStatus: 400,
+      message: /does not support audio content blocks/,
+    });
+    const guarded = { guardContent: { text: { text: 'guarded words' } } } as unknown as ContentBlock;
+    await provider.converse(callOf<ConverseRequest>({ messages: [{ role: 'user', content: [guarded] }] }));
+    assert.deepEqual((last()?.body as { messages: unknown }).messages, [{ role: 'user', content: [{ type: 'text', text: 'guarded words' }] }]);
     fake.enqueue({ kind: 'status', status: 400, errorType: 'invalid_request_error', message: 'messages: roles must alternate' });
     await rejectsWith(provider.converse(callOf(hello)), { code: 'ValidationException', httpStatus: 400, message: /^messages: roles must alternate$/ });
     fake.enqueue({ kind: 'status', status: 429, errorType: 'rate_limit_error', message: 'slow down' });

@@ -1,5 +1,6 @@
 import type { ContentBlock, ConverseRequest, DocumentBlock, Message, ToolConfiguration, ToolResultContent } from '../converse-types.js';
 import { toBase64 } from '../upstream/to-base64.js';
+import { guardText, unsupportedBlock } from '../upstream/unsupported-block.js';
 import { unsupportedInput } from '../upstream/upstream-errors.js';
 
 type WireBlock = Record<string, unknown>;
@@ -68,7 +69,9 @@ function toWireBlock(block: ContentBlock): WireBlock | undefined {
       return { type: 'thinking', thinking: reasoningText.text, ...(reasoningText.signature === undefined ? {} : { signature: reasoningText.signature }) };
     }
   }
-  return undefined;
+  const guarded = guardText(block);
+  if (guarded !== undefined) return { type: 'text', text: guarded };
+  throw unsupportedBlock(block, 'anthropic');
 }
 
 function toolResultPart(item: ToolResultContent): WireBlock {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFixedLatencyOpenAi } from '../../../test/fakes/fixed-latency-openai.js';
 import { DEFAULT_REPLY_TEXT, startFakeOpenAiServer, type FakeOpenAiServer } from '../../../test/fakes/openai-compatible-server.js';
-import type { ConverseRequest } from '../converse-types.js';
+import type { ContentBlock, ConverseRequest } from '../converse-types.js';
 import type { ModelProvider } from '../model-provider.js';
 import { callOf, collect, eventNames, rejectsWith } from '../provider.test-support.js';
 import { createOpenAiCompatibleProvider, parseOpenAiCompatibleOptions } from './index.js';
@@ -133,6 +133,12 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
       code: 'ValidationException',
       httpStatus: 400,
       message: /only text documents/,
+    });
+    const video = { video: { format: 'mp4', source: { bytes: new Uint8Array([0]) } } } as unknown as ContentBlock;
+    await rejectsWith(provider.converse(callOf<ConverseRequest>({ messages: [{ role: 'user', content: [video] }] })), {
+      code: 'ValidationException',
+      httpStatus: 400,
+      message: /does not support video content blocks/,
     });
     const s3Image = { image: { format: 'png' as const, source: { s3Location: { uri: 's3://b/k.png' } } } };
     await rejectsWith(provider.converse(callOf<ConverseRequest>({ messages: [{ role: 'user', content: [s3Image] }] })), {

@@ -1,5 +1,6 @@
 import type { ContentBlock, ConverseRequest, DocumentBlock, Message, ToolConfiguration, ToolResultBlock } from '../converse-types.js';
 import { toBase64 } from '../upstream/to-base64.js';
+import { guardText, unsupportedBlock } from '../upstream/unsupported-block.js';
 import { unsupportedInput } from '../upstream/upstream-errors.js';
 import type { ChatContentPart, ChatMessage, ChatRequestBody, ChatTool, ChatToolCall, ChatToolChoice } from './chat-wire-types.js';
 import { documentText } from './document-text.js';
@@ -61,10 +62,12 @@ function toUserPart(block: ContentBlock): ChatContentPart | undefined {
     return { type: 'image_url', image_url: { url: `data:image/${block.image.format};base64,${toBase64(bytes)}` } };
   }
   if (block.document !== undefined) return { type: 'text', text: documentPart(block.document) };
-  // cachePoint, reasoningContent and the like carry nothing a Chat Completions user turn can hold.
+  // cachePoint and reasoningContent carry nothing a Chat Completions user turn can hold.
   if (block.cachePoint !== undefined || block.reasoningContent !== undefined) return undefined;
   if (block.toolUse !== undefined) throw unsupportedInput('A toolUse block can only appear in an assistant message.');
-  return undefined;
+  const guarded = guardText(block);
+  if (guarded !== undefined) return { type: 'text', text: guarded };
+  throw unsupportedBlock(block, 'openai-compatible');
 }
 
 function documentPart(document: DocumentBlock): string {
@@ -79,7 +82,7 @@ function toAssistantMessage(content: readonly ContentBlock[]): ChatMessage {
     else if (block.toolUse !== undefined) {
       const { toolUseId, name, input } = block.toolUse;
       toolCalls.push({ id: toolUseId, type: 'function', function: { name, arguments: JSON.stringify(input ?? {}) } });
-    } else if (block.image !== undefined || block.document !== undefined || block.toolResult !== undefined) {
+    } else if (block.cachePoint === undefined && block.reasoningContent === undefined) {
       throw unsupportedInput('This model backend accepts only text and toolUse blocks in assistant messages.');
     }
   }
