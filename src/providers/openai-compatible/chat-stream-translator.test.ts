@@ -52,6 +52,21 @@ describe('ChatStreamTranslator', () => {
     ]);
   });
 
+  it('reads usage sent together with the finish_reason (llama.cpp, Ollama) and ignores an empty finish_reason', () => {
+    const t = new ChatStreamTranslator();
+    const events = [
+      ...t.chunk(chunk({ content: 'a' }, '')),
+      ...t.chunk({ ...chunk({}, 'length'), usage: { prompt_tokens: 2, completion_tokens: 1 } }),
+      ...t.finish(),
+    ];
+    assert.deepEqual(events, [
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'a' } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { messageStop: { stopReason: 'max_tokens' } },
+      { metadata: { usage: { inputTokens: 2, outputTokens: 1, totalTokens: 3 } } },
+    ]);
+  });
+
   it('ends with end_turn when [DONE] comes without a finish_reason, and throws on an error chunk', () => {
     const t = new ChatStreamTranslator();
     assert.deepEqual([...t.chunk(chunk({ content: 'x' })), ...t.finish()], [

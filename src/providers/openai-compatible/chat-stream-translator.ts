@@ -49,7 +49,7 @@ export class ChatStreamTranslator {
     }
     if (Array.isArray(delta.tool_calls)) delta.tool_calls.forEach((call: unknown, position) => this.toolCall(call, position, events));
     const finish = choice.finish_reason;
-    if (typeof finish === 'string' && !this.stopped) events.push(...this.stop(toStopReason(finish, this.sawToolCalls)));
+    if (typeof finish === 'string' && finish !== '' && !this.stopped) events.push(...this.stop(toStopReason(finish, this.sawToolCalls)));
     return events;
   }
 
