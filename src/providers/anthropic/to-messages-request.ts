@@ -104,6 +104,7 @@ function toWireTools(config: ToolConfiguration): Record<string, unknown> {
     if (spec === undefined) return undefined;
     return { name: spec.name, ...(spec.description === undefined ? {} : { description: spec.description }), input_schema: spec.inputSchema.json ?? { type: 'object' } };
   });
+  if (tools.length === 0) return {};
   const choice = config.toolChoice;
   const toolChoice =
     choice?.tool !== undefined ? { type: 'tool', name: choice.tool.name } : choice?.any !== undefined ? { type: 'any' } : choice?.auto !== undefined ? { type: 'auto' } : undefined;

@@ -106,6 +106,11 @@ describe('openai-compatible provider against a fake Chat Completions server', ()
       { role: 'tool', tool_call_id: 'call_1', content: '{"temp":3}\ncloudy' },
       { role: 'user', content: 'Thanks' },
     ]);
+
+    const onlyCachePoint = { tools: [{ cachePoint: { type: 'default' as const } }], toolChoice: { auto: {} } };
+    await provider.converse(callOf<ConverseRequest>({ ...hello, toolConfig: onlyCachePoint }));
+    assert.equal(lastBody().tools, undefined, 'no empty tools list');
+    assert.equal(lastBody().tool_choice, undefined);
   });
 
   it('maps finish reasons, cached tokens, reasoning, absent usage and broken tool arguments', async () => {

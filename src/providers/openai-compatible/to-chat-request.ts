@@ -100,13 +100,15 @@ function toToolMessage(result: ToolResultBlock): ChatMessage {
   return { role: 'tool', tool_call_id: result.toolUseId, content: pieces.join('\n') };
 }
 
-function toChatTools(config: ToolConfiguration): { tools: ChatTool[]; tool_choice?: ChatToolChoice } {
+function toChatTools(config: ToolConfiguration): { tools?: ChatTool[]; tool_choice?: ChatToolChoice } {
   const tools: ChatTool[] = config.tools.flatMap((tool) => {
     const spec = tool.toolSpec;
     if (spec === undefined) return [];
     const fn = { name: spec.name, ...(spec.description === undefined ? {} : { description: spec.description }), parameters: spec.inputSchema.json ?? { type: 'object' } };
     return [{ type: 'function' as const, function: fn }];
   });
+  // Chat Completions refuses an empty `tools` list (a config of only cache points or system tools).
+  if (tools.length === 0) return {};
   const choice = config.toolChoice;
   if (choice?.tool !== undefined) return { tools, tool_choice: { type: 'function', function: { name: choice.tool.name } } };
   if (choice?.any !== undefined) return { tools, tool_choice: 'required' };
