@@ -41,3 +41,17 @@ export type {
 export { MetricSketch, SKETCH_RELATIVE_ACCURACY, sketchKey, sketchKeyValue } from './metric-sketch.js';
 export { evaluateExtendedStatistic } from './metric-sketch-statistics.js';
 export type { ExtendedStatistic, SketchedPeriod, StatisticBound } from './metric-sketch-statistics.js';
+export { MissingBucketError, compareKeys } from './object-store.js';
+export type {
+  BucketRecord,
+  ByteRange,
+  DeleteBucketOutcome,
+  ListObjectsQuery,
+  NewBucket,
+  NewObject,
+  ObjectChecksums,
+  ObjectHeaders,
+  ObjectRecord,
+  ObjectStore,
+  StoredObject,
+} from './object-store.js';

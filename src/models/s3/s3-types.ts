@@ -1,0 +1,152 @@
+/**
+ * Hand-written S3 shapes for the subset ModelWatch serves (the API model's member names, restXml bindings kept in
+ * `src/protocols/rest-xml`). Blobs are `Uint8Array`, timestamps epoch milliseconds.
+ */
+
+export type S3ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256';
+
+/** `x-amz-checksum-*` values, base64 as on the wire. */
+export interface S3Checksums {
+  readonly ChecksumCRC32?: string;
+  readonly ChecksumCRC32C?: string;
+  readonly ChecksumSHA1?: string;
+  readonly ChecksumSHA256?: string;
+}
+
+export interface BucketInput {
+  readonly Bucket: string;
+}
+
+export interface ObjectInput extends BucketInput {
+  readonly Key: string;
+}
+
+export interface CreateBucketInput extends BucketInput {
+  readonly LocationConstraint?: string;
+  /** True when the request carried a `CreateBucketConfiguration` body. */
+  readonly HasConfiguration: boolean;
+}
+export interface CreateBucketOutput {
+  readonly Location: string;
+}
+
+export interface HeadBucketOutput {
+  readonly BucketRegion: string;
+  readonly BucketArn?: string;
+}
+
+export interface ListBucketsInput {
+  readonly MaxBuckets?: number;
+  readonly ContinuationToken?: string;
+  readonly Prefix?: string;
+  readonly BucketRegion?: string;
+}
+export interface BucketSummary {
+  readonly Name: string;
+  readonly CreationDate: number;
+  readonly BucketRegion: string;
+  readonly BucketArn: string;
+}
+export interface Owner {
+  readonly ID: string;
+  readonly DisplayName?: string;
+}
+export interface ListBucketsOutput {
+  readonly Buckets: readonly BucketSummary[];
+  readonly Owner: Owner;
+  readonly ContinuationToken?: string;
+  readonly Prefix?: string;
+}
+
+export interface GetBucketLocationOutput {
+  /** Empty for us-east-1, as S3 answers. */
+  readonly LocationConstraint: string;
+}
+
+/** The headers S3 stores with an object and returns on GET/HEAD. */
+export interface ObjectContentHeaders {
+  readonly ContentType?: string;
+  readonly ContentEncoding?: string;
+  readonly CacheControl?: string;
+  readonly ContentDisposition?: string;
+  readonly ContentLanguage?: string;
+  /** The `Expires` header text, kept as sent. */
+  readonly Expires?: string;
+}
+
+export interface PutObjectInput extends ObjectInput, ObjectContentHeaders, S3Checksums {
+  readonly Body: Uint8Array;
+  readonly Metadata: Readonly<Record<string, string>>;
+}
+export interface PutObjectOutput extends S3Checksums {
+  readonly ETag: string;
+}
+
+export interface GetObjectInput extends ObjectInput {
+  readonly Range?: string;
+  readonly ChecksumMode?: string;
+}
+export interface HeadObjectOutput extends ObjectContentHeaders, S3Checksums {
+  readonly ContentLength: number;
+  readonly ETag: string;
+  readonly LastModified: number;
+  readonly Metadata: Readonly<Record<string, string>>;
+  /** Set for a ranged read: `bytes <first>-<last>/<size>`; the wire answers 206 then. */
+  readonly ContentRange?: string;
+}
+export interface GetObjectOutput extends HeadObjectOutput {
+  readonly Body: Uint8Array;
+}
+
+export interface DeleteObjectsInput extends BucketInput, S3Checksums {
+  readonly Objects: ReadonlyArray<{ readonly Key: string; readonly VersionId?: string }>;
+  readonly Quiet: boolean;
+  readonly ContentMD5?: string;
+}
+export interface DeleteObjectsOutput {
+  readonly Deleted: ReadonlyArray<{ readonly Key: string }>;
+  readonly Errors: ReadonlyArray<{ readonly Key: string; readonly Code: string; readonly Message: string }>;
+}
+
+export interface ListObjectsV2Input extends BucketInput {
+  readonly Prefix?: string;
+  readonly Delimiter?: string;
+  /** The raw `max-keys` text; the service validates it. */
+  readonly MaxKeys?: string;
+  readonly ContinuationToken?: string;
+  readonly StartAfter?: string;
+  readonly EncodingType?: string;
+  readonly FetchOwner?: boolean;
+}
+export interface ObjectSummary {
+  readonly Key: string;
+  readonly LastModified: number;
+  readonly ETag: string;
+  readonly Size: number;
+  readonly StorageClass: 'STANDARD';
+  readonly Owner?: Owner;
+}
+export interface ListObjectsV2Output {
+  readonly Name: string;
+  readonly Prefix: string;
+  readonly Delimiter?: string;
+  readonly MaxKeys: number;
+  readonly KeyCount: number;
+  readonly IsTruncated: boolean;
+  readonly ContinuationToken?: string;
+  readonly NextContinuationToken?: string;
+  readonly StartAfter?: string;
+  readonly EncodingType?: string;
+  readonly Contents: readonly ObjectSummary[];
+  readonly CommonPrefixes: readonly string[];
+}
+
+export interface PutBucketPolicyInput extends BucketInput {
+  readonly Policy: string;
+}
+export interface GetBucketPolicyOutput {
+  readonly Policy: string;
+}
+
+/** Operations whose output has no members answer with this. */
+export type EmptyOutput = Record<string, never>;
