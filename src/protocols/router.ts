@@ -3,13 +3,18 @@ import type { ProtocolCodec, WireRequest } from './wire.js';
 /**
  * Decides which service and wire protocol a request belongs to, in the order of spec 0.2: the `X-Amz-Target` prefix
  * first, then a CBOR operation path, then the awsQuery `Version` of a form request, then REST path prefixes scoped by
- * the SigV4 signing name. The router knows nothing about services: a route carries an opaque `target` the server
+ * the SigV4 signing name, then services claimed wholly by their signing name (S3). The router knows nothing about services: a route carries an opaque `target` the server
  * wires up.
  */
 export type RouteRule =
   | { readonly kind: 'json-target'; readonly targetPrefix: string }
   | { readonly kind: 'path-prefix'; readonly pathPrefix: string; readonly signingName?: string }
-  | { readonly kind: 'query-version'; readonly version: string; readonly signingName?: string };
+  | { readonly kind: 'query-version'; readonly version: string; readonly signingName?: string }
+  /**
+   * Every request whose credential scope (Authorization header or presigned `X-Amz-Credential`) names this service,
+   * whatever its path: S3 addresses buckets and keys by any path, and by the Host header in virtual-host style.
+   */
+  | { readonly kind: 'signing-name'; readonly signingName: string };
 
 export interface Route<Target> {
   readonly rule: RouteRule;
@@ -33,12 +38,12 @@ export function createRouter<Target>(routes: readonly Route<Target>[]): Router<T
       const version = queryVersionOf(request);
       for (const route of routes) {
         const rule = route.rule;
-        if (rule.kind === 'json-target') continue;
+        if (rule.kind === 'json-target' || rule.kind === 'signing-name') continue;
         if (rule.signingName !== undefined && signingName !== undefined && rule.signingName !== signingName) continue;
         if (rule.kind === 'path-prefix' && request.path.startsWith(rule.pathPrefix)) return route;
         if (rule.kind === 'query-version' && version === rule.version) return route;
       }
-      return undefined;
+      return routes.find((r) => r.rule.kind === 'signing-name' && signingName !== undefined && r.rule.signingName === signingName);
     },
   };
 }

@@ -3,8 +3,9 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { mkdirSync } from 'node:fs';
 import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel/index.js';
 import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
-import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
+import { parseAccountsFile, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
+import { openLocalObjectStore } from '../storage-local/index.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes.js';
 import { startBackgroundJobs } from './background-jobs.js';
 import { isLoopback, type ServerConfig } from './config.js';
@@ -38,16 +39,18 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   };
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
+  const objects = await openLocalObjectStore({ dataDir: config.dataDir, clock });
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
-  const dispatch = createDispatcher({ router: buildRouter({ storage }), auth, clock, fallbackCodec, logError });
+  const dispatch = createDispatcher({ router: buildRouter({ storage, objects }), auth, clock, fallbackCodec, logError });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
-  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset() };
+  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: async () => void (await Promise.all([storage.reset(), objects.reset()])) };
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
     try {
-      const request = await readRequest(message);
+      // S3 bodies are the object's bytes (`Content-Encoding` is stored, not applied), so they stay as sent.
+      const request = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3' });
       response = request.path.startsWith(ADMIN_PREFIX) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
@@ -62,6 +65,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     listener = await listen(config.host, config.port, (message, reply) => void handle(message, reply));
   } catch (error) {
     await storage.close();
+    await objects.close();
     throw error;
   }
   return {
@@ -70,6 +74,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       await listener.close();
       await jobs.stop();
       await storage.close();
+      await objects.close();
     },
   };
 }
@@ -77,6 +82,8 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
 function writeResponse(reply: ServerResponse | Http2ServerResponse, response: WireResponse): void {
   if (reply.headersSent || reply.destroyed) return;
   const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
-  reply.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
+  // A bodiless answer may declare a length of its own (S3 HeadObject reports the object's size).
+  const length = body.length === 0 && response.headers['content-length'] !== undefined ? response.headers['content-length'] : String(body.length);
+  reply.writeHead(response.status, { ...response.headers, 'content-length': length });
   reply.end(body);
 }
