@@ -48,9 +48,18 @@ export async function sendS3(endpoint: string, raw: S3RawRequest): Promise<RawRe
           raw.signingDate === undefined ? {} : { signingDate: raw.signingDate },
         )).headers;
   const search = new URLSearchParams(raw.query).toString();
+  return sendPrepared(endpoint, { method: raw.method, path: raw.path + (search === '' ? '' : `?${search}`), headers, body });
+}
+
+/** Sends exactly these headers (Host included) and body to the endpoint's address. */
+export function sendPrepared(
+  endpoint: string,
+  prepared: { readonly method: string; readonly path: string; readonly headers: Readonly<Record<string, string>>; readonly body: Buffer | string },
+): Promise<RawResponse & { readonly bytes: Buffer }> {
+  const url = new URL(endpoint);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: raw.method, path: raw.path + (search === '' ? '' : `?${search}`), headers, setHost: false },
+      { host: url.hostname, port: url.port, method: prepared.method, path: prepared.path, headers: prepared.headers, setHost: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -62,7 +71,7 @@ export async function sendS3(endpoint: string, raw: S3RawRequest): Promise<RawRe
       },
     );
     req.on('error', reject);
-    req.end(body);
+    req.end(prepared.body);
   });
 }
 
