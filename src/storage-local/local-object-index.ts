@@ -12,6 +12,8 @@ export interface LocalObjectEntry {
 export interface LocalBucket {
   record: BucketRecord;
   readonly objects: Map<string, LocalObjectEntry>;
+  /** The keys in UTF-8 binary order, built on the first listing and dropped when a key is added or removed. */
+  sortedKeys?: string[];
 }
 
 export const BUCKETS_DIR = 'buckets';

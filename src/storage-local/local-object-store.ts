@@ -1,22 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '../kernel/index.js';
 import {
   MissingBucketError,
   compareKeys,
   type BucketRecord,
-  type ByteRange,
   type DeleteBucketOutcome,
   type ListObjectsQuery,
   type NewBucket,
   type NewObject,
-  type ObjectRecord,
   type ObjectStore,
-  type StoredObject,
 } from '../storage/index.js';
 import { syncDirectory, writeFileAtomic } from './atomic-file.js';
 import { KeyLock } from './key-lock.js';
+import { listFrom, readBody, toRecord } from './local-object-reads.js';
 import { BODY_SUFFIX, BUCKETS_DIR, DATA_DIR, META_SUFFIX, loadObjectIndex, type LocalBucket, type LocalObjectEntry } from './local-object-index.js';
 
 export interface LocalObjectStoreOptions {
@@ -95,6 +93,7 @@ export async function openLocalObjectStore(options: LocalObjectStoreOptions): Pr
         }
         const previous = bucket.objects.get(object.key);
         bucket.objects.set(object.key, entry);
+        if (previous === undefined) delete bucket.sortedKeys;
         if (previous !== undefined) await rm(join(dir, previous.bodyFile), { force: true });
         return record;
       }),
@@ -112,6 +111,7 @@ export async function openLocalObjectStore(options: LocalObjectStoreOptions): Pr
         await rm(join(bucketDir(bucket), `${keyHash(key)}${META_SUFFIX}`), { force: true });
         await syncDirectory(bucketDir(bucket));
         owner.objects.delete(key);
+        delete owner.sortedKeys;
         await rm(join(bucketDir(bucket), entry.bodyFile), { force: true });
         return true;
       }),
@@ -132,35 +132,4 @@ function requireBucket(buckets: Map<string, LocalBucket>, name: string): LocalBu
   const bucket = buckets.get(name);
   if (bucket === undefined) throw new MissingBucketError(name);
   return bucket;
-}
-
-function toRecord(object: NewObject, lastModified: number): ObjectRecord {
-  const { body, lastModified: _ignored, metadata, checksums, ...rest } = object;
-  const md5 = createHash('md5').update(body).digest('hex');
-  return { ...rest, size: body.length, etag: `"${md5}"`, lastModified, metadata: { ...metadata }, checksums: { ...checksums } };
-}
-
-async function readBody(path: string, record: ObjectRecord, range: ByteRange | undefined): Promise<StoredObject> {
-  if (range === undefined) return { ...record, body: await readFile(path) };
-  const length = range.last - range.first + 1;
-  const file = await open(path, 'r');
-  try {
-    const body = Buffer.alloc(length);
-    const { bytesRead } = await file.read(body, 0, length, range.first);
-    return { ...record, body: body.subarray(0, bytesRead) };
-  } finally {
-    await file.close();
-  }
-}
-
-function listFrom(bucket: LocalBucket | undefined, query: ListObjectsQuery): readonly ObjectRecord[] {
-  if (bucket === undefined) return [];
-  const prefix = query.prefix ?? '';
-  const matching: ObjectRecord[] = [];
-  for (const [key, entry] of bucket.objects) {
-    if (!key.startsWith(prefix)) continue;
-    if (query.after !== undefined && compareKeys(key, query.after) <= 0) continue;
-    matching.push(entry.record);
-  }
-  return matching.sort((a, b) => compareKeys(a.key, b.key)).slice(0, query.limit);
 }

@@ -74,3 +74,37 @@ export function objectContract(ctx: ObjectStoreContext): void {
     assert.deepEqual((await ctx.store.listObjects({ bucket: 'b', limit: 10 })).map((o) => o.key), ['keep']);
   });
 }
+
+/** Listing and concurrency cases that an indexed adapter can get subtly wrong. */
+export function objectOrderContract(ctx: ObjectStoreContext): void {
+  test('a listing sees keys added and removed since the previous listing, across many pages', async () => {
+    await ctx.store.createBucket(newBucket('b'));
+    for (let i = 0; i < 30; i++) await ctx.store.putObject({ bucket: 'b', key: `k/${String(i).padStart(2, '0')}`, body: bytes('x') });
+    assert.equal((await ctx.store.listObjects({ bucket: 'b', limit: 100 })).length, 30);
+    await ctx.store.deleteObject('b', 'k/05');
+    await ctx.store.putObject({ bucket: 'b', key: 'k/05a', body: bytes('y') });
+    await ctx.store.putObject({ bucket: 'b', key: 'j', body: bytes('y') });
+    const keys: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await ctx.store.listObjects({ bucket: 'b', prefix: 'k/', limit: 7, ...(after === undefined ? {} : { after }) });
+      keys.push(...page.map((o) => o.key));
+      if (page.length < 7) break;
+      after = page[page.length - 1]?.key;
+    }
+    assert.equal(keys.length, 30);
+    assert.ok(keys.includes('k/05a') && !keys.includes('k/05') && !keys.includes('j'));
+    assert.deepEqual(keys, [...keys].sort());
+    assert.deepEqual((await ctx.store.listObjects({ bucket: 'b', prefix: 'k/', after: 'a', limit: 1 })).map((o) => o.key), ['k/00']);
+  });
+
+  test('concurrent writes of one key commit in call order; the last write wins', async () => {
+    await ctx.store.createBucket(newBucket('b'));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => ctx.store.putObject({ bucket: 'b', key: 'race', body: bytes(`v${i}`) })));
+    assert.equal(text((await ctx.store.getObject('b', 'race'))?.body), 'v9');
+    if (ctx.reopen !== undefined) {
+      await ctx.reopen();
+      assert.equal(text((await ctx.store.getObject('b', 'race'))?.body), 'v9');
+    }
+  });
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe } from 'node:test';
 import { bucketContract } from './object-store-contract-buckets.js';
-import { objectContract } from './object-store-contract-objects.js';
+import { objectContract, objectOrderContract } from './object-store-contract-objects.js';
 import type { ObjectStoreContext, OpenedObjectStore } from './object-store-contract-support.js';
 import type { ObjectStore } from './object-store.js';
 
@@ -39,5 +39,6 @@ export function describeObjectStoreContract(name: string, open: () => Promise<Op
     };
     describe('buckets', () => bucketContract(ctx));
     describe('objects', () => objectContract(ctx));
+    describe('listing order and concurrency', () => objectOrderContract(ctx));
   });
 }
