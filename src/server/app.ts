@@ -3,6 +3,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { mkdirSync } from 'node:fs';
 import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel/index.js';
 import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
+import { createRestXmlCodec } from '../protocols/rest-xml/index.js';
 import { parseAccountsFile, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
 import { openLocalObjectStore } from '../storage-local/index.js';
@@ -13,6 +14,7 @@ import { createDispatcher } from './dispatch.js';
 import { listen } from './http-listener.js';
 import { readRequest } from './read-request.js';
 import { buildRouter } from './routes.js';
+import { s3TransportError } from './s3-transport-errors.js';
 import { MODELWATCH_VERSION } from './version.js';
 
 export interface RunningServer {
@@ -42,6 +44,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   const objects = await openLocalObjectStore({ dataDir: config.dataDir, clock });
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
+  const s3ErrorCodec = createRestXmlCodec({ virtualHostSuffixes: [] });
   const dispatch = createDispatcher({ router: buildRouter({ storage, objects }), auth, clock, fallbackCodec, logError });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
   const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: async () => void (await Promise.all([storage.reset(), objects.reset()])) };
@@ -55,7 +58,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });
-      response = fallbackCodec.encodeError(failure, 'none');
+      response = s3TransportError(message, failure, s3ErrorCodec) ?? fallbackCodec.encodeError(failure, 'none');
     }
     writeResponse(reply, response);
   };

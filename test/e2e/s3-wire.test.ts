@@ -146,6 +146,14 @@ describe('S3 wire: virtual hosts, presigned URLs, signed chunks, NotImplemented,
     await expectAwsError(unknown.send(new ListObjectsV2Command({ Bucket: bucket })), 'InvalidAccessKeyId');
   });
 
+  test('a body over the 16 MiB request limit is S3’s EntityTooLarge, in S3’s XML', async () => {
+    const big = Buffer.alloc(16 * 1024 * 1024 + 1, 'x');
+    const res = await sendS3(server.endpoint, { method: 'PUT', path: `/${bucket}/too-big`, body: big, contentSha256: 'UNSIGNED-PAYLOAD' });
+    assertS3Error(res, 400, 'EntityTooLarge');
+    assert.match(res.body, /<MaxSizeAllowed>16777216<\/MaxSizeAllowed>/);
+    await expectAwsError(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'too-big' })), 'NoSuchKey');
+  });
+
   test('every answer carries x-amz-request-id and x-amz-id-2; errors are S3 XML naming the same request', async () => {
     const ok = await sendS3(server.endpoint, { method: 'HEAD', path: `/${bucket}` });
     assert.equal(ok.status, 200);
