@@ -4,6 +4,7 @@ import { crc32 } from '@aws-crypto/crc32';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -14,7 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { expectAwsError } from './aws-assert.js';
 import { startServer, type RunningServer } from './harness.js';
-import { bucketName, drain } from './s3-helpers.js';
+import { bucketName, drain, expectServerError } from './s3-helpers.js';
 import { sendS3 } from './s3-raw.js';
 
 describe('S3 objects through @aws-sdk/client-s3', () => {
@@ -51,6 +52,8 @@ describe('S3 objects through @aws-sdk/client-s3', () => {
     assert.deepEqual(got.Metadata, { team: 'obs', 'run-id': '42' });
     assert.ok(got.LastModified instanceof Date && Math.abs(got.LastModified.getTime() - Date.now()) < 60_000);
     assert.equal(got.ChecksumCRC32, put.ChecksumCRC32, 'checksum-mode ENABLED (the SDK default) returns the stored checksum');
+    assert.equal(put.ServerSideEncryption, 'AES256');
+    assert.equal(got.ServerSideEncryption, 'AES256');
   });
 
   test('an object stored without Content-Type reads back as binary/octet-stream; a gzip Content-Encoding is stored, not applied', async () => {
@@ -135,6 +138,29 @@ describe('S3 objects through @aws-sdk/client-s3', () => {
     assert.equal(quiet.Deleted, undefined);
     await expectAwsError(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'del/b' })), 'NotFound');
     await expectAwsError(s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [] } })), 'MalformedXML');
+  });
+
+  test('response-* query parameters override the stored headers for one GET (presigned-download style)', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'report.csv', Body: 'a,b', ContentType: 'text/csv' }));
+    const got = await s3.send(new GetObjectCommand({
+      Bucket: bucket, Key: 'report.csv', ResponseContentType: 'application/octet-stream', ResponseContentDisposition: 'attachment; filename="r.csv"',
+      ResponseCacheControl: 'no-store',
+    }));
+    assert.equal(got.ContentType, 'application/octet-stream');
+    assert.equal(got.ContentDisposition, 'attachment; filename="r.csv"');
+    assert.equal(got.CacheControl, 'no-store');
+    assert.equal((await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'report.csv' }))).ContentType, 'text/csv', 'stored header unchanged');
+  });
+
+  test('ACLs follow bucket-owner-enforced ownership; headers for features not served are NotImplemented, not ignored', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'acl-ok', Body: 'x', ACL: 'bucket-owner-full-control' }));
+    await expectAwsError(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'acl-bad', Body: 'x', ACL: 'public-read' })), 'AccessControlListNotSupported');
+    await expectAwsError(s3.send(new CreateBucketCommand({ Bucket: bucketName('acl'), ACL: 'public-read' })), 'InvalidBucketAclWithObjectOwnership');
+    await expectServerError(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'tagged', Body: 'x', Tagging: 'a=b' })), 'NotImplemented', 501);
+    await expectServerError(s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'cold', Body: 'x', StorageClass: 'GLACIER' })), 'NotImplemented', 501);
+    await expectServerError(s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'copy', CopySource: `${bucket}/acl-ok` })), 'NotImplemented', 501);
+    await expectAwsError(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'copy' })), 'NotFound');
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'sse', Body: 'x', ServerSideEncryption: 'AES256', StorageClass: 'STANDARD' }));
   });
 
   test('keys keep every character: spaces, plus signs, unicode, percent signs, dots', async () => {

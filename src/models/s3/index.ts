@@ -1,4 +1,5 @@
 export type {
+  AclInput,
   BucketInput,
   BucketSummary,
   CreateBucketInput,
@@ -6,6 +7,7 @@ export type {
   DeleteObjectsInput,
   DeleteObjectsOutput,
   EmptyOutput,
+  EncryptionOutput,
   GetBucketLocationOutput,
   GetBucketPolicyOutput,
   GetObjectInput,

@@ -21,7 +21,13 @@ export interface ObjectInput extends BucketInput {
   readonly Key: string;
 }
 
-export interface CreateBucketInput extends BucketInput {
+/** `x-amz-acl`, and whether any `x-amz-grant-*` header was sent: new buckets enforce bucket-owner ownership. */
+export interface AclInput {
+  readonly ACL?: string;
+  readonly HasGrants?: boolean;
+}
+
+export interface CreateBucketInput extends BucketInput, AclInput {
   readonly LocationConstraint?: string;
   /** True when the request carried a `CreateBucketConfiguration` body. */
   readonly HasConfiguration: boolean;
@@ -74,19 +80,26 @@ export interface ObjectContentHeaders {
   readonly Expires?: string;
 }
 
-export interface PutObjectInput extends ObjectInput, ObjectContentHeaders, S3Checksums {
+export interface PutObjectInput extends ObjectInput, ObjectContentHeaders, S3Checksums, AclInput {
   readonly Body: Uint8Array;
   readonly Metadata: Readonly<Record<string, string>>;
 }
-export interface PutObjectOutput extends S3Checksums {
+/** S3 encrypts every object at rest with S3-managed keys by default (since January 2023) and says so. */
+export interface EncryptionOutput {
+  readonly ServerSideEncryption?: 'AES256';
+}
+
+export interface PutObjectOutput extends S3Checksums, EncryptionOutput {
   readonly ETag: string;
 }
 
 export interface GetObjectInput extends ObjectInput {
   readonly Range?: string;
   readonly ChecksumMode?: string;
+  /** `response-content-type`, ...: headers to answer with instead of the stored ones (for this response only). */
+  readonly ResponseOverrides?: ObjectContentHeaders;
 }
-export interface HeadObjectOutput extends ObjectContentHeaders, S3Checksums {
+export interface HeadObjectOutput extends ObjectContentHeaders, S3Checksums, EncryptionOutput {
   readonly ContentLength: number;
   readonly ETag: string;
   readonly LastModified: number;

@@ -101,3 +101,16 @@ test('errors are S3 XML with the extra members; HEAD errors have no body', () =>
   assert.equal(head.body, '');
   assert.equal(head.headers['x-amz-request-id'], 'REQ3');
 });
+
+test('headers asking for features not served are NotImplemented naming the header; allowed values pass', () => {
+  const put = (headers: Record<string, string>) => codec.decode(wire({ method: 'PUT', path: '/b/k', headers }));
+  assert.throws(() => put({ 'x-amz-copy-source': 'b/other' }), { code: 'NotImplemented', httpStatus: 501, members: { Header: 'x-amz-copy-source' } });
+  assert.throws(() => put({ 'x-amz-storage-class': 'GLACIER' }), { code: 'NotImplemented' });
+  assert.throws(() => put({ 'x-amz-server-side-encryption': 'aws:kms' }), { code: 'NotImplemented' });
+  assert.equal(put({ 'x-amz-storage-class': 'STANDARD', 'x-amz-server-side-encryption': 'AES256' }).operation, 'PutObject');
+});
+
+test('response-* parameters decode into GetObject overrides', () => {
+  const call = codec.decode(wire({ method: 'GET', path: '/b/k', rawQuery: 'response-content-type=text%2Fplain&response-expires=never' }));
+  assert.deepEqual((call.input as { ResponseOverrides?: unknown }).ResponseOverrides, { ContentType: 'text/plain', Expires: 'never' });
+});

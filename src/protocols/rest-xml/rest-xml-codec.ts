@@ -5,6 +5,7 @@ import { S3_DECODERS } from './s3-request-decoders.js';
 import { S3_ENCODERS } from './s3-response-encoders.js';
 import { matchS3Operation, notImplemented } from './s3-operation-table.js';
 import { resolveS3Target } from './s3-request-target.js';
+import { rejectUnsupportedHeaders } from './s3-unsupported-headers.js';
 import { el, errorDocument } from './s3-xml-output.js';
 
 export interface RestXmlOptions {
@@ -21,6 +22,7 @@ export function createRestXmlCodec(options: RestXmlOptions): ProtocolCodec {
     decode(request: WireRequest): DecodedCall {
       const target = resolveS3Target(request, options.virtualHostSuffixes);
       const row = matchS3Operation(request.method, target, request.query);
+      rejectUnsupportedHeaders(row.operation, request.headers);
       const decoder = S3_DECODERS[row.operation];
       if (decoder === undefined) throw notImplemented();
       return { operation: row.operation, input: decoder(request, target) };

@@ -15,6 +15,17 @@ export interface S3OperationRow {
   readonly params?: readonly string[];
 }
 
+/** Query parameters of GET/HEAD that replace a stored header in the answer. */
+export const RESPONSE_OVERRIDE_HEADERS: Readonly<Record<string, string>> = {
+  'response-content-type': 'ContentType',
+  'response-content-encoding': 'ContentEncoding',
+  'response-cache-control': 'CacheControl',
+  'response-content-disposition': 'ContentDisposition',
+  'response-content-language': 'ContentLanguage',
+  'response-expires': 'Expires',
+};
+const RESPONSE_OVERRIDES = Object.keys(RESPONSE_OVERRIDE_HEADERS);
+
 export const S3_OPERATIONS: readonly S3OperationRow[] = [
   { operation: 'ListBuckets', method: 'GET', target: 'service', params: ['max-buckets', 'continuation-token', 'prefix', 'bucket-region'] },
   { operation: 'GetBucketLocation', method: 'GET', target: 'bucket', subresource: 'location' },
@@ -30,8 +41,8 @@ export const S3_OPERATIONS: readonly S3OperationRow[] = [
   { operation: 'HeadBucket', method: 'HEAD', target: 'bucket' },
   { operation: 'DeleteObjects', method: 'POST', target: 'bucket', subresource: 'delete' },
   { operation: 'PutObject', method: 'PUT', target: 'object' },
-  { operation: 'GetObject', method: 'GET', target: 'object' },
-  { operation: 'HeadObject', method: 'HEAD', target: 'object' },
+  { operation: 'GetObject', method: 'GET', target: 'object', params: RESPONSE_OVERRIDES },
+  { operation: 'HeadObject', method: 'HEAD', target: 'object', params: RESPONSE_OVERRIDES },
   { operation: 'DeleteObject', method: 'DELETE', target: 'object' },
 ];
 

@@ -1,5 +1,6 @@
 import type { CreateBucketInput, DeleteObjectsInput, GetObjectInput, ListBucketsInput, ListObjectsV2Input, PutObjectInput } from '../../models/s3/index.js';
 import type { WireRequest } from '../wire.js';
+import { RESPONSE_OVERRIDE_HEADERS } from './s3-operation-table.js';
 import { readS3Payload } from './s3-payload.js';
 import type { S3Target } from './s3-request-target.js';
 import { verifyBodyIntegrity } from './s3-integrity.js';
@@ -13,6 +14,11 @@ const objectOf = (target: S3Target): { Bucket: string; Key: string } => ({ ...bu
 const optional = <K extends string>(name: K, value: string | null | undefined): { [P in K]?: string } =>
   (value === null || value === undefined ? {} : { [name]: value }) as { [P in K]?: string };
 
+function acl(request: WireRequest): { ACL?: string; HasGrants?: boolean } {
+  const grants = Object.keys(request.headers).some((name) => name.startsWith('x-amz-grant-'));
+  return { ...optional('ACL', request.headers['x-amz-acl']), ...(grants ? { HasGrants: true } : {}) };
+}
+
 function verifiedPayload(request: WireRequest) {
   const payload = readS3Payload(request);
   return { ...payload, verified: verifyBodyIntegrity(payload.body, payload.claims) };
@@ -20,10 +26,10 @@ function verifiedPayload(request: WireRequest) {
 
 const createBucket: S3Decoder = (request, target): CreateBucketInput => {
   const { body } = verifiedPayload(request);
-  if (body.length === 0) return { ...bucketOf(target), HasConfiguration: false };
+  if (body.length === 0) return { ...bucketOf(target), ...acl(request), HasConfiguration: false };
   const configuration = parseXmlBody(body)['CreateBucketConfiguration'];
   if (configuration === undefined) throw malformedXml();
-  return { ...bucketOf(target), HasConfiguration: true, ...optional('LocationConstraint', textOf(child(configuration, 'LocationConstraint'))) };
+  return { ...bucketOf(target), ...acl(request), HasConfiguration: true, ...optional('LocationConstraint', textOf(child(configuration, 'LocationConstraint'))) };
 };
 
 const putObject: S3Decoder = (request, target): PutObjectInput => {
@@ -37,6 +43,7 @@ const putObject: S3Decoder = (request, target): PutObjectInput => {
     Body: body,
     Metadata: metadata,
     ...checksums,
+    ...acl(request),
     ...optional('ContentType', h['content-type']),
     ...optional('ContentEncoding', contentEncoding),
     ...optional('CacheControl', h['cache-control']),
@@ -46,11 +53,19 @@ const putObject: S3Decoder = (request, target): PutObjectInput => {
   };
 };
 
-const getObject: S3Decoder = (request, target): GetObjectInput => ({
-  ...objectOf(target),
-  ...optional('Range', request.headers['range']),
-  ...optional('ChecksumMode', request.headers['x-amz-checksum-mode']),
-});
+const getObject: S3Decoder = (request, target): GetObjectInput => {
+  const overrides: Record<string, string> = {};
+  for (const [param, member] of Object.entries(RESPONSE_OVERRIDE_HEADERS)) {
+    const value = request.query.get(param);
+    if (value !== null) overrides[member] = value;
+  }
+  return {
+    ...objectOf(target),
+    ...optional('Range', request.headers['range']),
+    ...optional('ChecksumMode', request.headers['x-amz-checksum-mode']),
+    ...(Object.keys(overrides).length === 0 ? {} : { ResponseOverrides: overrides }),
+  };
+};
 
 const deleteObjects: S3Decoder = (request, target): DeleteObjectsInput => {
   const { body, verified } = verifiedPayload(request);

@@ -1,6 +1,7 @@
 import type {
   CreateBucketOutput,
   DeleteObjectsOutput,
+  EncryptionOutput,
   GetBucketLocationOutput,
   GetBucketPolicyOutput,
   GetObjectOutput,
@@ -27,8 +28,8 @@ export type S3Encoder = (output: never) => S3Reply;
 const XML = { 'content-type': 'application/xml' } as const;
 const empty = (status: number) => (): S3Reply => ({ status, headers: {}, body: '' });
 
-function checksumHeaders(checksums: S3Checksums): Record<string, string> {
-  const headers: Record<string, string> = {};
+function checksumHeaders(checksums: S3Checksums & EncryptionOutput): Record<string, string> {
+  const headers: Record<string, string> = checksums.ServerSideEncryption === undefined ? {} : { 'x-amz-server-side-encryption': checksums.ServerSideEncryption };
   for (const kind of CHECKSUM_KINDS) {
     const value = checksums[kind.member];
     if (value !== undefined) headers[kind.header] = value;

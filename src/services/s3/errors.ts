@@ -65,3 +65,9 @@ export const metadataTooLarge = (): ServiceError =>
 /** Ours, never the client's: S3's 500. */
 export const internalError = (): ServiceError =>
   new ServiceError('InternalError', 'We encountered an internal error. Please try again.', { fault: 'server', httpStatus: 500 });
+
+/** New buckets enforce bucket-owner object ownership (S3's default since April 2023), so ACLs other than private fail. */
+export const invalidBucketAcl = (): ServiceError =>
+  new ServiceError('InvalidBucketAclWithObjectOwnership', "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+
+export const aclNotSupported = (): ServiceError => new ServiceError('AccessControlListNotSupported', 'The bucket does not allow ACLs');

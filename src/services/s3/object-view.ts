@@ -1,4 +1,4 @@
-import type { HeadObjectOutput, S3Checksums } from '../../models/s3/index.js';
+import type { GetObjectInput, HeadObjectOutput, S3Checksums } from '../../models/s3/index.js';
 import type { ObjectChecksums, ObjectRecord } from '../../storage/index.js';
 
 /** S3's Content-Type for an object stored without one. */
@@ -22,8 +22,12 @@ export function fromWireChecksums(checksums: S3Checksums): ObjectChecksums {
   };
 }
 
-/** GET/HEAD output for a stored object; checksums only when the client asked (`x-amz-checksum-mode: ENABLED`). */
-export function objectView(record: ObjectRecord, withChecksums: boolean): HeadObjectOutput {
+/**
+ * GET/HEAD output for a stored object: checksums only when the client asked (`x-amz-checksum-mode: ENABLED`) and
+ * the whole object is read, and `response-*` overrides in place of the stored headers.
+ */
+export function objectView(record: ObjectRecord, input: GetObjectInput, fullRead: boolean): HeadObjectOutput {
+  const withChecksums = input.ChecksumMode === 'ENABLED' && fullRead;
   const optional = (name: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [name]: value });
   return {
     ContentLength: record.size,
@@ -31,11 +35,13 @@ export function objectView(record: ObjectRecord, withChecksums: boolean): HeadOb
     LastModified: record.lastModified,
     Metadata: record.metadata,
     ContentType: record.contentType ?? DEFAULT_CONTENT_TYPE,
+    ServerSideEncryption: 'AES256',
     ...optional('ContentEncoding', record.contentEncoding),
     ...optional('CacheControl', record.cacheControl),
     ...optional('ContentDisposition', record.contentDisposition),
     ...optional('ContentLanguage', record.contentLanguage),
     ...optional('Expires', record.expires),
     ...(withChecksums ? toWireChecksums(record.checksums) : {}),
+    ...input.ResponseOverrides,
   };
 }

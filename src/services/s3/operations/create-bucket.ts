@@ -1,7 +1,7 @@
 import type { Operation } from '../../../kernel/index.js';
 import type { CreateBucketInput, CreateBucketOutput } from '../../../models/s3/index.js';
 import { checkBucketName } from '../bucket-name.js';
-import { bucketAlreadyExists, bucketAlreadyOwnedByYou, illegalLocationConstraint, invalidLocationConstraint } from '../errors.js';
+import { bucketAlreadyExists, bucketAlreadyOwnedByYou, illegalLocationConstraint, invalidBucketAcl, invalidLocationConstraint } from '../errors.js';
 import type { S3ServiceDeps } from '../s3-deps.js';
 
 const US_EAST_1 = 'us-east-1';
@@ -14,6 +14,7 @@ const US_EAST_1 = 'us-east-1';
 export function createBucket(deps: S3ServiceDeps): Operation<CreateBucketInput, CreateBucketOutput> {
   return async (input, ctx) => {
     checkBucketName(input.Bucket);
+    if ((input.ACL !== undefined && input.ACL !== 'private') || input.HasGrants === true) throw invalidBucketAcl();
     const region = ctx.caller.region;
     const constraint = input.LocationConstraint === '' ? undefined : input.LocationConstraint;
     if (region === US_EAST_1) {

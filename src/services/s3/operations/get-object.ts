@@ -18,7 +18,7 @@ export function getObject(deps: S3ServiceDeps): Operation<GetObjectInput, GetObj
     const range = resolveByteRange(input.Range, head.size);
     const stored = await deps.store.getObject(input.Bucket, input.Key, range);
     if (stored === undefined) throw noSuchKey(input.Key);
-    const view = objectView(stored, input.ChecksumMode === 'ENABLED' && range === undefined);
+    const view = objectView(stored, input, range === undefined);
     if (range === undefined) return { ...view, Body: stored.body };
     return { ...view, Body: stored.body, ContentLength: stored.body.length, ContentRange: `bytes ${range.first}-${range.last}/${stored.size}` };
   };

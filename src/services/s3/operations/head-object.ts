@@ -13,7 +13,7 @@ export function headObject(deps: S3ServiceDeps): Operation<GetObjectInput, HeadO
     const head = await deps.store.headObject(input.Bucket, input.Key);
     if (head === undefined) throw noSuchKey(input.Key);
     const range = resolveByteRange(input.Range, head.size);
-    const view = objectView(head, input.ChecksumMode === 'ENABLED' && range === undefined);
+    const view = objectView(head, input, range === undefined);
     if (range === undefined) return view;
     return { ...view, ContentLength: range.last - range.first + 1, ContentRange: `bytes ${range.first}-${range.last}/${head.size}` };
   };

@@ -1,13 +1,15 @@
 import type { Operation } from '../../../kernel/index.js';
 import type { PutObjectInput, PutObjectOutput } from '../../../models/s3/index.js';
 import { MissingBucketError } from '../../../storage/index.js';
-import { keyTooLong, metadataTooLarge, noSuchBucket } from '../errors.js';
+import { aclNotSupported, keyTooLong, metadataTooLarge, noSuchBucket } from '../errors.js';
 import { fromWireChecksums, toWireChecksums } from '../object-view.js';
 import { ownedBucket } from '../owned-bucket.js';
 import type { S3ServiceDeps } from '../s3-deps.js';
 
 const MAX_KEY_BYTES = 1024;
 const MAX_METADATA_BYTES = 2048;
+/** The canned ACLs a bucket-owner-enforced bucket still accepts, as no-ops. */
+const OWNER_ACLS = new Set(['private', 'bucket-owner-full-control']);
 
 /**
  * Stores an object with its content headers, user metadata and the checksum the client sent (already verified by
@@ -17,6 +19,7 @@ export function putObject(deps: S3ServiceDeps): Operation<PutObjectInput, PutObj
   return async (input, ctx) => {
     await ownedBucket(deps.store, input.Bucket, ctx);
     if (Buffer.byteLength(input.Key, 'utf8') > MAX_KEY_BYTES) throw keyTooLong();
+    if ((input.ACL !== undefined && !OWNER_ACLS.has(input.ACL)) || input.HasGrants === true) throw aclNotSupported();
     const metadataBytes = Object.entries(input.Metadata).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (metadataBytes > MAX_METADATA_BYTES) throw metadataTooLarge();
     const checksums = fromWireChecksums(input);
@@ -35,7 +38,7 @@ export function putObject(deps: S3ServiceDeps): Operation<PutObjectInput, PutObj
         ...(input.ContentLanguage === undefined ? {} : { contentLanguage: input.ContentLanguage }),
         ...(input.Expires === undefined ? {} : { expires: input.Expires }),
       });
-      return { ETag: record.etag, ...toWireChecksums(record.checksums) };
+      return { ETag: record.etag, ServerSideEncryption: 'AES256', ...toWireChecksums(record.checksums) };
     } catch (error) {
       if (error instanceof MissingBucketError) throw noSuchBucket(input.Bucket);
       throw error;
