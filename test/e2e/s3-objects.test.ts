@@ -163,6 +163,19 @@ describe('S3 objects through @aws-sdk/client-s3', () => {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'sse', Body: 'x', ServerSideEncryption: 'AES256', StorageClass: 'STANDARD' }));
   });
 
+  test('conditional reads: If-Match 412, If-None-Match and If-Modified-Since 304', async () => {
+    const put = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'conditional', Body: 'c' }));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'conditional' }));
+    assert.equal(await drain((await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'conditional', IfMatch: put.ETag }))).Body), 'c');
+    const failed = await expectAwsError(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'conditional', IfMatch: '"0000"' })), 'PreconditionFailed');
+    assert.equal(failed.$metadata?.httpStatusCode, 412);
+    const status = (call: Promise<unknown>) => call.then(() => 200, (error: { $metadata?: { httpStatusCode?: number } }) => error.$metadata?.httpStatusCode);
+    assert.equal(await status(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'conditional', IfNoneMatch: put.ETag }))), 304);
+    assert.equal(await status(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'conditional', IfModifiedSince: head.LastModified }))), 304);
+    assert.equal(await status(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'conditional', IfMatch: '"0000"' }))), 412);
+    assert.equal(await status(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'conditional', IfModifiedSince: new Date(0) }))), 200);
+  });
+
   test('keys keep every character: spaces, plus signs, unicode, percent signs, dots', async () => {
     for (const key of ['a b+c', 'ünïcødé/☃.txt', '100%/done', './x/../y', 'emoji-\u{1F600}']) {
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: key }));

@@ -96,6 +96,11 @@ export interface PutObjectOutput extends S3Checksums, EncryptionOutput {
 export interface GetObjectInput extends ObjectInput {
   readonly Range?: string;
   readonly ChecksumMode?: string;
+  /** Conditional read headers, as sent (`If-Modified-Since` and `If-Unmodified-Since` are HTTP dates). */
+  readonly IfMatch?: string;
+  readonly IfNoneMatch?: string;
+  readonly IfModifiedSince?: string;
+  readonly IfUnmodifiedSince?: string;
   /** `response-content-type`, ...: headers to answer with instead of the stored ones (for this response only). */
   readonly ResponseOverrides?: ObjectContentHeaders;
 }

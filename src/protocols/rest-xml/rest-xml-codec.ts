@@ -35,8 +35,8 @@ export function createRestXmlCodec(options: RestXmlOptions): ProtocolCodec {
     },
     encodeError(error: ServiceError, requestId: string, operation?: string): WireResponse {
       const headers = requestIdHeaders(requestId);
-      // HEAD answers carry no body, errors included; the SDKs name them by status (404 -> NotFound).
-      if (operation?.startsWith('Head') === true) return { status: error.httpStatus, headers, body: '' };
+      // HEAD answers carry no body, errors included; the SDKs name them by status (404 -> NotFound). Nor may a 304.
+      if (operation?.startsWith('Head') === true || error.httpStatus === 304) return { status: error.httpStatus, headers, body: '' };
       const members = Object.entries(error.members).map(([name, value]) => el(name, String(value)));
       const body = errorDocument([el('Code', error.code), el('Message', error.message), ...members, el('RequestId', requestId), el('HostId', hostId(requestId))]);
       return { status: error.httpStatus, headers: { 'content-type': 'application/xml', ...headers }, body };

@@ -63,6 +63,10 @@ const getObject: S3Decoder = (request, target): GetObjectInput => {
     ...objectOf(target),
     ...optional('Range', request.headers['range']),
     ...optional('ChecksumMode', request.headers['x-amz-checksum-mode']),
+    ...optional('IfMatch', request.headers['if-match']),
+    ...optional('IfNoneMatch', request.headers['if-none-match']),
+    ...optional('IfModifiedSince', request.headers['if-modified-since']),
+    ...optional('IfUnmodifiedSince', request.headers['if-unmodified-since']),
     ...(Object.keys(overrides).length === 0 ? {} : { ResponseOverrides: overrides }),
   };
 };

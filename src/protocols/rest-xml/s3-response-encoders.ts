@@ -122,6 +122,6 @@ export const S3_ENCODERS: Readonly<Record<string, (output: never) => S3Reply>> =
     const { Body, ...head } = o;
     return { status: o.ContentRange === undefined ? 200 : 206, headers: objectHeaders(head), body: Buffer.from(Body.buffer, Body.byteOffset, Body.byteLength) };
   },
-  HeadObject: (o: HeadObjectOutput) => ({ status: 200, headers: objectHeaders(o), body: '' }),
+  HeadObject: (o: HeadObjectOutput) => ({ status: o.ContentRange === undefined ? 200 : 206, headers: objectHeaders(o), body: '' }),
   DeleteObject: empty(204),
 };

@@ -16,6 +16,7 @@ const UNSUPPORTED: Readonly<Record<string, Readonly<Record<string, readonly stri
     'x-amz-server-side-encryption-customer-algorithm': [],
     'x-amz-server-side-encryption': ['AES256'],
     'x-amz-storage-class': ['STANDARD'],
+    // Conditional writes (If-None-Match: *, If-Match) are not served; conditional reads are.
     'if-match': [],
     'if-none-match': [],
   },

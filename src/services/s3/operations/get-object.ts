@@ -3,6 +3,7 @@ import type { GetObjectInput, GetObjectOutput } from '../../../models/s3/index.j
 import { resolveByteRange } from '../byte-range.js';
 import { noSuchKey } from '../errors.js';
 import { objectView } from '../object-view.js';
+import { checkReadPreconditions } from '../read-preconditions.js';
 import { ownedBucket } from '../owned-bucket.js';
 import type { S3ServiceDeps } from '../s3-deps.js';
 
@@ -15,6 +16,7 @@ export function getObject(deps: S3ServiceDeps): Operation<GetObjectInput, GetObj
     await ownedBucket(deps.store, input.Bucket, ctx);
     const head = await deps.store.headObject(input.Bucket, input.Key);
     if (head === undefined) throw noSuchKey(input.Key);
+    checkReadPreconditions(input, head);
     const range = resolveByteRange(input.Range, head.size);
     const stored = await deps.store.getObject(input.Bucket, input.Key, range);
     if (stored === undefined) throw noSuchKey(input.Key);

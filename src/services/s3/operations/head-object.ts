@@ -3,6 +3,7 @@ import type { GetObjectInput, HeadObjectOutput } from '../../../models/s3/index.
 import { resolveByteRange } from '../byte-range.js';
 import { noSuchKey } from '../errors.js';
 import { objectView } from '../object-view.js';
+import { checkReadPreconditions } from '../read-preconditions.js';
 import { ownedBucket } from '../owned-bucket.js';
 import type { S3ServiceDeps } from '../s3-deps.js';
 
@@ -12,6 +13,7 @@ export function headObject(deps: S3ServiceDeps): Operation<GetObjectInput, HeadO
     await ownedBucket(deps.store, input.Bucket, ctx);
     const head = await deps.store.headObject(input.Bucket, input.Key);
     if (head === undefined) throw noSuchKey(input.Key);
+    checkReadPreconditions(input, head);
     const range = resolveByteRange(input.Range, head.size);
     const view = objectView(head, input, range === undefined);
     if (range === undefined) return view;
