@@ -81,8 +81,10 @@ describe('S3 data survives SIGKILL and is wiped by reset', { timeout: 120_000 },
         }
       }
     };
-    const writers = [0, 1, 2, 3].map(writer);
-    while (acked.size < 40) await new Promise((resolve) => setTimeout(resolve, 5));
+    let running = 4;
+    const writers = [0, 1, 2, 3].map((id) => writer(id).finally(() => { running -= 1; }));
+    while (acked.size < 40 && running > 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.ok(acked.size >= 40, `writers stopped early:\n${first.output()}`);
     await first.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
