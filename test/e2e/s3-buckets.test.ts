@@ -117,6 +117,14 @@ describe('S3 buckets through @aws-sdk/client-s3', () => {
     await expectAwsError(other.send(new GetBucketLocationCommand({ Bucket: mine })), 'AccessDenied');
   });
 
+  test('x-amz-expected-bucket-owner: the owning account passes, any other is AccessDenied', async () => {
+    const name = bucketName();
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+    await s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'x', ExpectedBucketOwner: '000000000000' }));
+    await expectAwsError(s3.send(new PutObjectCommand({ Bucket: name, Key: 'k', Body: 'x', ExpectedBucketOwner: '999999999999' })), 'AccessDenied');
+    await expectAwsError(s3.send(new GetBucketLocationCommand({ Bucket: name, ExpectedBucketOwner: '999999999999' })), 'AccessDenied');
+  });
+
   test('DeleteBucket: 204, BucketNotEmpty (409) while objects remain, NoSuchBucket (404) after; HeadBucket 404 is NotFound', async () => {
     const name = bucketName();
     await s3.send(new CreateBucketCommand({ Bucket: name }));

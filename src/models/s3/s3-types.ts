@@ -15,6 +15,8 @@ export interface S3Checksums {
 
 export interface BucketInput {
   readonly Bucket: string;
+  /** `x-amz-expected-bucket-owner`: the account the caller expects to own the bucket. */
+  readonly ExpectedBucketOwner?: string;
 }
 
 export interface ObjectInput extends BucketInput {

@@ -25,7 +25,9 @@ export function createRestXmlCodec(options: RestXmlOptions): ProtocolCodec {
       rejectUnsupportedHeaders(row.operation, request.headers);
       const decoder = S3_DECODERS[row.operation];
       if (decoder === undefined) throw notImplemented();
-      return { operation: row.operation, input: decoder(request, target) };
+      const owner = request.headers['x-amz-expected-bucket-owner'];
+      const input = decoder(request, target) as object;
+      return { operation: row.operation, input: owner === undefined || target.kind === 'service' ? input : { ...input, ExpectedBucketOwner: owner } };
     },
     encodeOutput(call: DecodedCall, output: unknown, requestId: string): WireResponse {
       const encoder = S3_ENCODERS[call.operation];

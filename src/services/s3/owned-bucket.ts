@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../kernel/index.js';
-import type { Owner } from '../../models/s3/index.js';
+import type { BucketInput, Owner } from '../../models/s3/index.js';
 import type { BucketRecord, ObjectStore } from '../../storage/index.js';
 import { accessDenied, noSuchBucket } from './errors.js';
 
 /**
- * The bucket a request addresses, if the caller's account owns it. Bucket names are global, so another account's
+ * The bucket a request addresses, if the caller's account owns it (and is the owner the caller expects). Bucket names are global, so another account's
  * bucket exists but is not the caller's: S3 answers AccessDenied there (bucket policies are stored but not evaluated
  * for other accounts here [unconfirmed which grants AWS would honour]).
  */
-export async function ownedBucket(store: ObjectStore, name: string, ctx: RequestContext): Promise<BucketRecord> {
-  const bucket = await store.getBucket(name);
-  if (bucket === undefined) throw noSuchBucket(name);
+export async function ownedBucket(store: ObjectStore, input: BucketInput, ctx: RequestContext): Promise<BucketRecord> {
+  const bucket = await store.getBucket(input.Bucket);
+  if (bucket === undefined) throw noSuchBucket(input.Bucket);
   if (bucket.accountId !== ctx.caller.accountId) throw accessDenied();
+  // The caller's guard against writing into a bucket someone else re-created under the same name.
+  if (input.ExpectedBucketOwner !== undefined && input.ExpectedBucketOwner !== bucket.accountId) throw accessDenied();
   return bucket;
 }
 

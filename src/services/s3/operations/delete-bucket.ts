@@ -7,7 +7,7 @@ import type { S3ServiceDeps } from '../s3-deps.js';
 /** Deletes an empty bucket (204); a bucket with objects is BucketNotEmpty (409). */
 export function deleteBucket(deps: S3ServiceDeps): Operation<BucketInput, EmptyOutput> {
   return async (input, ctx) => {
-    await ownedBucket(deps.store, input.Bucket, ctx);
+    await ownedBucket(deps.store, input, ctx);
     const outcome = await deps.store.deleteBucket(input.Bucket);
     if (outcome === 'not-empty') throw bucketNotEmpty(input.Bucket);
     if (outcome === 'missing') throw noSuchBucket(input.Bucket);

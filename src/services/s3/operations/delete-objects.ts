@@ -18,7 +18,7 @@ export function deleteObjects(deps: S3ServiceDeps): Operation<DeleteObjectsInput
     // [unconfirmed] newer S3 texts also name the checksum headers.
     if (!hasIntegrity) throw invalidRequest('Missing required header for this request: Content-MD5');
     if (input.Objects.length === 0 || input.Objects.length > MAX_KEYS) throw malformedXml();
-    await ownedBucket(deps.store, input.Bucket, ctx);
+    await ownedBucket(deps.store, input, ctx);
     const deleted: Array<{ Key: string }> = [];
     for (const { Key } of input.Objects) {
       await deps.store.deleteObject(input.Bucket, Key);

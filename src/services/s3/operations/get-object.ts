@@ -13,7 +13,7 @@ import type { S3ServiceDeps } from '../s3-deps.js';
  */
 export function getObject(deps: S3ServiceDeps): Operation<GetObjectInput, GetObjectOutput> {
   return async (input, ctx) => {
-    await ownedBucket(deps.store, input.Bucket, ctx);
+    await ownedBucket(deps.store, input, ctx);
     const head = await deps.store.headObject(input.Bucket, input.Key);
     if (head === undefined) throw noSuchKey(input.Key);
     checkReadPreconditions(input, head);

@@ -5,7 +5,7 @@ import type { S3ServiceDeps } from '../s3-deps.js';
 
 export function headBucket(deps: S3ServiceDeps): Operation<BucketInput, HeadBucketOutput> {
   return async (input, ctx) => {
-    const bucket = await ownedBucket(deps.store, input.Bucket, ctx);
+    const bucket = await ownedBucket(deps.store, input, ctx);
     return { BucketRegion: bucket.region, BucketArn: bucketArn(bucket.name) };
   };
 }

@@ -10,7 +10,7 @@ import type { S3ServiceDeps } from '../s3-deps.js';
 /** GetObject's headers without the body; a missing key is a 404 (the wire sends no body, SDKs say NotFound). */
 export function headObject(deps: S3ServiceDeps): Operation<GetObjectInput, HeadObjectOutput> {
   return async (input, ctx) => {
-    await ownedBucket(deps.store, input.Bucket, ctx);
+    await ownedBucket(deps.store, input, ctx);
     const head = await deps.store.headObject(input.Bucket, input.Key);
     if (head === undefined) throw noSuchKey(input.Key);
     checkReadPreconditions(input, head);

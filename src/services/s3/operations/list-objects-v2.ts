@@ -13,7 +13,7 @@ const MAX_KEYS = 1000;
  */
 export function listObjectsV2(deps: S3ServiceDeps): Operation<ListObjectsV2Input, ListObjectsV2Output> {
   return async (input, ctx) => {
-    const bucket = await ownedBucket(deps.store, input.Bucket, ctx);
+    const bucket = await ownedBucket(deps.store, input, ctx);
     const maxKeys = parseMaxKeys(input.MaxKeys);
     if (input.EncodingType !== undefined && input.EncodingType !== 'url') {
       throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', input.EncodingType);

@@ -10,7 +10,7 @@ import type { S3ServiceDeps } from '../s3-deps.js';
  */
 export function putBucketPolicy(deps: S3ServiceDeps): Operation<PutBucketPolicyInput, EmptyOutput> {
   return async (input, ctx) => {
-    await ownedBucket(deps.store, input.Bucket, ctx);
+    await ownedBucket(deps.store, input, ctx);
     let parsed: unknown;
     try {
       parsed = JSON.parse(input.Policy);

@@ -17,7 +17,7 @@ const OWNER_ACLS = new Set(['private', 'bucket-owner-full-control']);
  */
 export function putObject(deps: S3ServiceDeps): Operation<PutObjectInput, PutObjectOutput> {
   return async (input, ctx) => {
-    await ownedBucket(deps.store, input.Bucket, ctx);
+    await ownedBucket(deps.store, input, ctx);
     if (Buffer.byteLength(input.Key, 'utf8') > MAX_KEY_BYTES) throw keyTooLong();
     if ((input.ACL !== undefined && !OWNER_ACLS.has(input.ACL)) || input.HasGrants === true) throw aclNotSupported();
     const metadataBytes = Object.entries(input.Metadata).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
