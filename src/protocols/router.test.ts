@@ -35,9 +35,10 @@ test('awsQuery requests are claimed by their Version, from the form body or the 
   assert.equal(router.route(get, undefined)?.target, 'sts');
 });
 
-test('a signing-name rule claims any path and method of its service, after the more specific rules', () => {
+test('a signing-name rule claims any path and method of its service, before path rules without a signing name', () => {
   const s3Router = createRouter([
     { rule: { kind: 'path-prefix', pathPrefix: '/model/', signingName: 'bedrock' }, codec, target: 'runtime' },
+    { rule: { kind: 'path-prefix', pathPrefix: '/model/' }, codec, target: 'bearer-runtime' },
     { rule: { kind: 'signing-name', signingName: 's3' }, codec, target: 's3' },
   ]);
   assert.equal(s3Router.route(request({ method: 'PUT', path: '/bucket/key' }), 's3')?.target, 's3');
