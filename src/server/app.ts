@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { mkdirSync } from 'node:fs';
 import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel/index.js';
-import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
+import { createAwsJsonCodec, type WireRequest, type WireResponse } from '../protocols/index.js';
 import { createRestXmlCodec } from '../protocols/rest-xml/index.js';
 import { parseAccountsFile, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
@@ -14,7 +14,7 @@ import { createDispatcher } from './dispatch.js';
 import { listen } from './http-listener.js';
 import { readRequest } from './read-request.js';
 import { buildRouter } from './routes.js';
-import { s3TransportError } from './s3-transport-errors.js';
+import { s3SigV2Rejection, s3TransportError } from './s3-transport-errors.js';
 import { MODELWATCH_VERSION } from './version.js';
 
 export interface RunningServer {
@@ -45,7 +45,8 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
   const s3ErrorCodec = createRestXmlCodec({ virtualHostSuffixes: [] });
-  const dispatch = createDispatcher({ router: buildRouter({ storage, objects }), auth, clock, fallbackCodec, logError });
+  const unrouted = (request: WireRequest, requestId: string): WireResponse | undefined => s3SigV2Rejection(request, requestId, s3ErrorCodec);
+  const dispatch = createDispatcher({ router: buildRouter({ storage, objects }), auth, clock, fallbackCodec, unrouted, logError });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
   const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: async () => void (await Promise.all([storage.reset(), objects.reset()])) };
 

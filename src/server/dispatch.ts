@@ -19,6 +19,8 @@ export interface DispatcherOptions {
   readonly clock: Clock;
   /** The codec that answers requests no route claims. */
   readonly fallbackCodec: ProtocolCodec;
+  /** A more specific answer for some unclaimed requests (an S3 SigV2 request gets S3's XML); undefined for the rest. */
+  readonly unrouted?: (request: WireRequest, requestId: string) => WireResponse | undefined;
   readonly logError: (message: string, error: unknown) => void;
 }
 
@@ -31,6 +33,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const scope = parseCredentialScope(request);
     const route = options.router.route(request, scope?.service);
     if (route === undefined) {
+      const specific = options.unrouted?.(request, requestId);
+      if (specific !== undefined) return specific;
       const error = new ServiceError('UnknownOperationException', 'No AWS service here answers this request.');
       return options.fallbackCodec.encodeError(error, requestId);
     }

@@ -23,6 +23,18 @@ export function s3TransportError(message: IncomingMessage | Http2ServerRequest, 
   return s3Codec.encodeError(s3Error, randomUUID(), undefined);
 }
 
+/**
+ * SigV2 (`Authorization: AWS <key>:<sig>`, or `AWSAccessKeyId` + `Signature` in a presigned URL) exists only for S3,
+ * and carries no SigV4 scope to route by. S3 regions opened since 2014 refuse it with this error, as ModelWatch does.
+ */
+export function s3SigV2Rejection(request: WireRequest, requestId: string, s3Codec: ProtocolCodec): WireResponse | undefined {
+  const header = request.headers['authorization'] ?? '';
+  const isSigV2 = /^AWS [^\s:]+:/.test(header) || (request.query.has('AWSAccessKeyId') && request.query.has('Signature'));
+  if (!isSigV2) return undefined;
+  const error = new ServiceError('InvalidRequest', 'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.');
+  return s3Codec.encodeError(error, requestId, request.method === 'HEAD' ? 'HeadObject' : undefined);
+}
+
 function isS3Request(message: IncomingMessage | Http2ServerRequest): boolean {
   const url = message.url ?? '/';
   const queryStart = url.indexOf('?');

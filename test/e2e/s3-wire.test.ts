@@ -146,6 +146,14 @@ describe('S3 wire: virtual hosts, presigned URLs, signed chunks, NotImplemented,
     await expectAwsError(unknown.send(new ListObjectsV2Command({ Bucket: bucket })), 'InvalidAccessKeyId');
   });
 
+  test('SigV2 requests (header or presigned URL) get S3’s “use AWS4-HMAC-SHA256” InvalidRequest, in XML', async () => {
+    const header = await sendS3(server.endpoint, { method: 'GET', path: `/${bucket}/k`, sign: false, headers: { authorization: 'AWS test:c2lnbmF0dXJl' } });
+    assertS3Error(header, 400, 'InvalidRequest');
+    assert.match(header.body, /Please use AWS4-HMAC-SHA256/);
+    const url = await sendS3(server.endpoint, { method: 'GET', path: `/${bucket}/k`, sign: false, query: { AWSAccessKeyId: 'test', Signature: 'abc', Expires: '9999999999' } });
+    assertS3Error(url, 400, 'InvalidRequest');
+  });
+
   test('a body over the 16 MiB request limit is S3’s EntityTooLarge, in S3’s XML', async () => {
     const big = Buffer.alloc(16 * 1024 * 1024 + 1, 'x');
     const res = await sendS3(server.endpoint, { method: 'PUT', path: `/${bucket}/too-big`, body: big, contentSha256: 'UNSIGNED-PAYLOAD' });
