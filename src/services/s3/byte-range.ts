@@ -4,7 +4,8 @@ import { invalidRange } from './errors.js';
 /**
  * Resolves an HTTP `Range` header against an object's size, as S3 does: one `bytes=` range (`a-b`, `a-`, `-n`);
  * a range that starts past the end is InvalidRange (416); a header S3 cannot parse (or several ranges) is ignored
- * and the whole object is returned [unconfirmed for multi-range].
+ * and the whole object is returned [unconfirmed for multi-range]. Any range of an empty object is InvalidRange
+ * [unconfirmed].
  */
 export function resolveByteRange(header: string | undefined, size: number): ByteRange | undefined {
   if (header === undefined) return undefined;
