@@ -24,6 +24,7 @@ export interface NewBucket {
 export interface ObjectChecksums {
   readonly crc32?: string;
   readonly crc32c?: string;
+  readonly crc64nvme?: string;
   readonly sha1?: string;
   readonly sha256?: string;
 }

@@ -3,12 +3,13 @@
  * `src/protocols/rest-xml`). Blobs are `Uint8Array`, timestamps epoch milliseconds.
  */
 
-export type S3ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'SHA1' | 'SHA256';
+export type S3ChecksumAlgorithm = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
 
 /** `x-amz-checksum-*` values, base64 as on the wire. */
 export interface S3Checksums {
   readonly ChecksumCRC32?: string;
   readonly ChecksumCRC32C?: string;
+  readonly ChecksumCRC64NVME?: string;
   readonly ChecksumSHA1?: string;
   readonly ChecksumSHA256?: string;
 }

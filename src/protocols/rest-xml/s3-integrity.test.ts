@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import { crc64Nvme } from './crc64-nvme.js';
 import { CHECKSUM_KINDS, isBase64Of } from './s3-checksums.js';
 import { verifyBodyIntegrity } from './s3-integrity.js';
 
@@ -10,6 +11,7 @@ test('known checksum values of "hello" (CRC32, CRC32C, SHA1, SHA256), base64 as 
   const expected: Record<string, string> = {
     CRC32: 'NhCmhg==',
     CRC32C: 'mnG7TA==',
+    CRC64NVME: crc64Nvme(body).toString('base64'),
     SHA1: createHash('sha1').update(body).digest('base64'),
     SHA256: createHash('sha256').update(body).digest('base64'),
   };

@@ -8,6 +8,7 @@ export function toWireChecksums(checksums: ObjectChecksums): S3Checksums {
   return {
     ...(checksums.crc32 === undefined ? {} : { ChecksumCRC32: checksums.crc32 }),
     ...(checksums.crc32c === undefined ? {} : { ChecksumCRC32C: checksums.crc32c }),
+    ...(checksums.crc64nvme === undefined ? {} : { ChecksumCRC64NVME: checksums.crc64nvme }),
     ...(checksums.sha1 === undefined ? {} : { ChecksumSHA1: checksums.sha1 }),
     ...(checksums.sha256 === undefined ? {} : { ChecksumSHA256: checksums.sha256 }),
   };
@@ -17,6 +18,7 @@ export function fromWireChecksums(checksums: S3Checksums): ObjectChecksums {
   return {
     ...(checksums.ChecksumCRC32 === undefined ? {} : { crc32: checksums.ChecksumCRC32 }),
     ...(checksums.ChecksumCRC32C === undefined ? {} : { crc32c: checksums.ChecksumCRC32C }),
+    ...(checksums.ChecksumCRC64NVME === undefined ? {} : { crc64nvme: checksums.ChecksumCRC64NVME }),
     ...(checksums.ChecksumSHA1 === undefined ? {} : { sha1: checksums.ChecksumSHA1 }),
     ...(checksums.ChecksumSHA256 === undefined ? {} : { sha256: checksums.ChecksumSHA256 }),
   };

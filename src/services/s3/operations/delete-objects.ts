@@ -13,7 +13,7 @@ const MAX_KEYS = 1000;
 export function deleteObjects(deps: S3ServiceDeps): Operation<DeleteObjectsInput, DeleteObjectsOutput> {
   return async (input, ctx) => {
     const hasIntegrity =
-      input.ContentMD5 !== undefined || input.ChecksumCRC32 !== undefined || input.ChecksumCRC32C !== undefined ||
+      input.ContentMD5 !== undefined || input.ChecksumCRC32 !== undefined || input.ChecksumCRC32C !== undefined || input.ChecksumCRC64NVME !== undefined ||
       input.ChecksumSHA1 !== undefined || input.ChecksumSHA256 !== undefined;
     // [unconfirmed] newer S3 texts also name the checksum headers.
     if (!hasIntegrity) throw invalidRequest('Missing required header for this request: Content-MD5');
