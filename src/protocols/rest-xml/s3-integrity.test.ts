@@ -38,3 +38,8 @@ test('base64 must be canonical and of the right length', () => {
   assert.equal(isBase64Of('NhCmhg==', 5), false);
   assert.equal(isBase64Of('Nh!mhg==', 4), false);
 });
+
+test('an announced x-amz-sdk-checksum-algorithm needs its checksum', () => {
+  assert.throws(() => verifyBodyIntegrity(body, { 'x-amz-sdk-checksum-algorithm': 'CRC32' }), { code: 'InvalidRequest', message: /x-amz-sdk-checksum-algorithm specified/ });
+  assert.doesNotThrow(() => verifyBodyIntegrity(body, { 'x-amz-sdk-checksum-algorithm': 'crc32', 'x-amz-checksum-crc32': 'NhCmhg==' }));
+});

@@ -23,6 +23,14 @@ export function verifyBodyIntegrity(body: Uint8Array, claims: Readonly<Record<st
   if (sent.length > 1) {
     throw new ServiceError('InvalidRequest', 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.');
   }
+  const announced = claims['x-amz-sdk-checksum-algorithm']?.toUpperCase();
+  if (announced !== undefined && !sent.some((kind) => kind.algorithm === announced)) {
+    // [unconfirmed] S3's text for an announced algorithm whose checksum never arrived.
+    throw new ServiceError(
+      'InvalidRequest',
+      'x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.',
+    );
+  }
   for (const kind of sent) {
     const claimed = claims[kind.header] as string;
     if (!isBase64Of(claimed, kind.bytes)) throw new ServiceError('InvalidRequest', `Value for ${kind.header} header is invalid.`);
