@@ -11,6 +11,7 @@ import {
   unrecognizedClient,
 } from './auth-errors.js';
 import { checkRequestTime } from './check-request-time.js';
+import { SIGNED_CHUNKS, verifyChunkSignatures } from './chunk-signatures.js';
 import { expectedSignature } from './expected-signature.js';
 import { claimedPayloadHash, declaredHashMismatches } from './payload-hash.js';
 import { readSigV4Claim } from './read-sigv4-claim.js';
@@ -63,6 +64,11 @@ export async function authenticate(request: WireRequest, config: AuthConfig, now
   if (!sameSignature(expected.signature, claim.signature)) {
     const detail = `canonical request:\n${expected.canonicalRequest}\n\nstring to sign:\n${expected.stringToSign}`;
     throw invalidSignature(undefined, new Error(detail));
+  }
+  if (payloadHash.startsWith(SIGNED_CHUNKS)) {
+    verifyChunkSignatures({
+      body: request.rawBody ?? request.body, seedSignature: claim.signature, secretAccessKey: entry.secretAccessKey, scope: claim.scope, amzDate: longDate,
+    });
   }
   return { caller: callerFor(accessKeyId, entry, region), signingName: service };
 }

@@ -34,3 +34,15 @@ test('awsQuery requests are claimed by their Version, from the form body or the 
   const get = request({ method: 'GET', query: new URLSearchParams('Action=GetCallerIdentity&Version=2011-06-15') });
   assert.equal(router.route(get, undefined)?.target, 'sts');
 });
+
+test('a signing-name rule claims any path and method of its service, before path rules without a signing name', () => {
+  const s3Router = createRouter([
+    { rule: { kind: 'path-prefix', pathPrefix: '/model/', signingName: 'bedrock' }, codec, target: 'runtime' },
+    { rule: { kind: 'path-prefix', pathPrefix: '/model/' }, codec, target: 'bearer-runtime' },
+    { rule: { kind: 'signing-name', signingName: 's3' }, codec, target: 's3' },
+  ]);
+  assert.equal(s3Router.route(request({ method: 'PUT', path: '/bucket/key' }), 's3')?.target, 's3');
+  assert.equal(s3Router.route(request({ method: 'GET', path: '/model/x' }), 's3')?.target, 's3');
+  assert.equal(s3Router.route(request({ path: '/model/x' }), 'bedrock')?.target, 'runtime');
+  assert.equal(s3Router.route(request({ method: 'GET', path: '/bucket' }), undefined), undefined);
+});

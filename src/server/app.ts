@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { mkdirSync } from 'node:fs';
 import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel/index.js';
-import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
-import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
+import { createAwsJsonCodec, type WireRequest, type WireResponse } from '../protocols/index.js';
+import { createRestXmlCodec } from '../protocols/rest-xml/index.js';
+import { parseAccountsFile, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
+import { openLocalObjectStore } from '../storage-local/index.js';
 import { createMetricFilterPublisher } from '../services/logs/index.js';
 import { handleAdmin, isAdminRequest } from './admin-routes.js';
 import { createPrometheusExposition, storeFileSizes } from './prometheus/index.js';
@@ -14,6 +16,7 @@ import { createDispatcher } from './dispatch.js';
 import { listen } from './http-listener.js';
 import { readRequest } from './read-request.js';
 import { buildRouter } from './routes.js';
+import { s3SigV2Rejection, s3TransportError } from './s3-transport-errors.js';
 import { MODELWATCH_VERSION } from './version.js';
 
 export interface RunningServer {
@@ -40,6 +43,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   };
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
+  const objects = await openLocalObjectStore({ dataDir: config.dataDir, clock });
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
   // Metric filters turn appended log events into CloudWatch datapoints, off the PutLogEvents response path.
@@ -55,21 +59,24 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       queueDepths: () => ({ metric_filter_publications: metricFilters.pendingCount() }),
     },
   });
+  const s3ErrorCodec = createRestXmlCodec({ virtualHostSuffixes: [] });
+  const unrouted = (request: WireRequest, requestId: string): WireResponse | undefined => s3SigV2Rejection(request, requestId, s3ErrorCodec);
   const dispatch = createDispatcher({
-    router: buildRouter({ storage, metricFilters }), auth, clock, fallbackCodec, logError, observe: prometheus.observeRequest,
+    router: buildRouter({ storage, objects, metricFilters }), auth, clock, fallbackCodec, unrouted, logError, observe: prometheus.observeRequest,
   });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
-  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset(), prometheus };
+  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: async () => void (await Promise.all([storage.reset(), objects.reset()])), prometheus };
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
     try {
-      const request = await readRequest(message);
+      // S3 bodies are the object's bytes (`Content-Encoding` is stored, not applied), so they stay as sent.
+      const request = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3' });
       response = isAdminRequest(request) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });
-      response = fallbackCodec.encodeError(failure, 'none');
+      response = s3TransportError(message, failure, s3ErrorCodec) ?? fallbackCodec.encodeError(failure, 'none');
     }
     writeResponse(reply, response);
   };
@@ -79,6 +86,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     listener = await listen(config.host, config.port, (message, reply) => void handle(message, reply));
   } catch (error) {
     await storage.close();
+    await objects.close();
     throw error;
   }
   return {
@@ -88,6 +96,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       await metricFilters.drain();
       await jobs.stop();
       await storage.close();
+      await objects.close();
     },
   };
 }
@@ -95,6 +104,8 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
 function writeResponse(reply: ServerResponse | Http2ServerResponse, response: WireResponse): void {
   if (reply.headersSent || reply.destroyed) return;
   const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
-  reply.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
+  // A bodiless answer may declare a length of its own (S3 HeadObject reports the object's size).
+  const length = body.length === 0 && response.headers['content-length'] !== undefined ? response.headers['content-length'] : String(body.length);
+  reply.writeHead(response.status, { ...response.headers, 'content-length': length });
   reply.end(body);
 }

@@ -19,6 +19,8 @@ export interface DispatcherOptions {
   readonly clock: Clock;
   /** The codec that answers requests no route claims. */
   readonly fallbackCodec: ProtocolCodec;
+  /** A more specific answer for some unclaimed requests (an S3 SigV2 request gets S3's XML); undefined for the rest. */
+  readonly unrouted?: (request: WireRequest, requestId: string) => WireResponse | undefined;
   readonly logError: (message: string, error: unknown) => void;
   /** Told about every answered request (Prometheus request metrics); must return at once. */
   readonly observe?: (observation: { service: string; operation: string; status: number; seconds: number }) => void;
@@ -52,6 +54,8 @@ function answerWith(options: DispatcherOptions): (request: WireRequest) => Promi
     const scope = parseCredentialScope(request);
     const route = options.router.route(request, scope?.service);
     if (route === undefined) {
+      const specific = options.unrouted?.(request, requestId);
+      if (specific !== undefined) return { response: specific, service: 'none', operation: 'unknown' };
       const error = new ServiceError('UnknownOperationException', 'No AWS service here answers this request.');
       return { response: options.fallbackCodec.encodeError(error, requestId), service: 'none', operation: 'unknown' };
     }

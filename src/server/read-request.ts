@@ -17,8 +17,13 @@ export function tooLarge(): ServiceError {
   return new ServiceError('RequestEntityTooLargeException', `Request body must be at most ${MAX_BODY_BYTES} bytes.`, { httpStatus: 413 });
 }
 
+export interface ReadRequestOptions {
+  /** True for requests whose body must stay as sent whatever its Content-Encoding (S3 stores it with the object). */
+  readonly keepBody?: (request: WireRequest) => boolean;
+}
+
 /** Reads a whole HTTP/1.1 or HTTP/2 request into a WireRequest, un-gzipping `Content-Encoding: gzip` bodies. */
-export async function readRequest(message: IncomingMessage | Http2ServerRequest): Promise<WireRequest> {
+export async function readRequest(message: IncomingMessage | Http2ServerRequest, options: ReadRequestOptions = {}): Promise<WireRequest> {
   const url = message.url ?? '/';
   const queryStart = url.indexOf('?');
   const rawQuery = queryStart < 0 ? '' : url.slice(queryStart + 1);
@@ -29,21 +34,22 @@ export async function readRequest(message: IncomingMessage | Http2ServerRequest)
     throw tooLarge();
   }
   const rawBody = await readBody(message);
+  const asSent: WireRequest = {
+    method: message.method ?? 'GET',
+    path: queryStart < 0 ? url : url.slice(0, queryStart),
+    rawQuery,
+    query: new URLSearchParams(rawQuery),
+    headers,
+    body: rawBody,
+  };
+  if (options.keepBody?.(asSent) === true) return asSent;
   let body = rawBody;
   const encoding = headers['content-encoding']?.toLowerCase();
   if (encoding === 'gzip') body = await gunzipBody(rawBody);
   else if (encoding !== undefined && encoding !== 'identity' && encoding !== '') {
     throw new ServiceError('UnsupportedMediaTypeException', `Content-Encoding '${encoding}' is not supported.`, { httpStatus: 415 });
   }
-  return {
-    method: message.method ?? 'GET',
-    path: queryStart < 0 ? url : url.slice(0, queryStart),
-    rawQuery,
-    query: new URLSearchParams(rawQuery),
-    headers,
-    body,
-    ...(body === rawBody ? {} : { rawBody }),
-  };
+  return body === rawBody ? asSent : { ...asSent, body, rawBody };
 }
 
 function readBody(message: IncomingMessage | Http2ServerRequest): Promise<Buffer> {

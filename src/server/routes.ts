@@ -1,15 +1,26 @@
 import { ServiceError } from '../kernel/index.js';
 import { createAwsJsonCodec, createRouter, createRpcV2CborCodec, type Route, type Router } from '../protocols/index.js';
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
+import { createRestXmlCodec, s3NotImplemented, toS3AuthError } from '../protocols/rest-xml/index.js';
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
 import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
 import { createLogsService, type MetricFilterPublisher } from '../services/logs/index.js';
+import { createS3Service, s3InternalError } from '../services/s3/index.js';
 import { createStsService, stsQueryShapes } from '../services/sts/index.js';
-import type { Storage } from '../storage/index.js';
+import type { ObjectStore, Storage } from '../storage/index.js';
 import type { ServiceRoute } from './dispatch.js';
 
 /** Every service ModelWatch serves, each on its wire protocol(s). Adding a protocol is a route, never a branch. */
-export function buildRouter(deps: { readonly storage: Storage; readonly metricFilters: MetricFilterPublisher }): Router<ServiceRoute> {
+export interface RouterDeps {
+  readonly storage: Storage;
+  readonly objects: ObjectStore;
+  readonly metricFilters: MetricFilterPublisher;
+}
+
+/** Host names under which `<bucket>.<host>:<port>` is an S3 virtual-host request. */
+const S3_VIRTUAL_HOSTS = ['localhost', 's3.localhost'];
+
+export function buildRouter(deps: RouterDeps): Router<ServiceRoute> {
   const jsonUnknown = (operation: string): ServiceError =>
     new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
   // CloudWatch speaks three wires (spec 0.1, 9.1); one service instance serves them all.
@@ -55,6 +66,17 @@ export function buildRouter(deps: { readonly storage: Storage; readonly metricFi
         unknownOperation: (operation) => new ServiceError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`),
         mapAuthError: toQueryAuthError,
         internalError: () => new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error.', { fault: 'server', httpStatus: 500 }),
+      },
+    },
+    {
+      // S3 owns every path, so it is claimed by its signing name alone, after every more specific rule.
+      rule: { kind: 'signing-name', signingName: 's3' },
+      codec: createRestXmlCodec({ virtualHostSuffixes: S3_VIRTUAL_HOSTS }),
+      target: {
+        service: createS3Service({ store: deps.objects }),
+        unknownOperation: () => s3NotImplemented(),
+        mapAuthError: toS3AuthError,
+        internalError: s3InternalError,
       },
     },
   ];

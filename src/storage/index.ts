@@ -52,3 +52,17 @@ export type {
   QueriedLogGroup,
 } from './log-query-engine.js';
 export type { DeliverySpool, SpooledEntry } from './delivery-spool.js';
+export { MissingBucketError, compareKeys } from './object-store.js';
+export type {
+  BucketRecord,
+  ByteRange,
+  DeleteBucketOutcome,
+  ListObjectsQuery,
+  NewBucket,
+  NewObject,
+  ObjectChecksums,
+  ObjectHeaders,
+  ObjectRecord,
+  ObjectStore,
+  StoredObject,
+} from './object-store.js';

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /** Boots the real, built server as a child process, the way a user runs it, and hands out SDK clients for it. */
@@ -53,6 +54,8 @@ export interface RunningServer {
   logs(options?: ClientOptions): CloudWatchLogsClient;
   sts(options?: ClientOptions): STSClient;
   cloudwatch(options?: ClientOptions): CloudWatchClient;
+  /** Path-style by default; `{ forcePathStyle: false }` addresses buckets as `<bucket>.localhost`. */
+  s3(options?: S3ClientOptions): S3Client;
   /** Sends a signal and waits for the process to exit. Keeps the data folder. */
   kill(signal: NodeJS.Signals): Promise<void>;
   /** SIGTERM (SIGKILL after 10 s), destroys its clients, deletes the data folder if this harness made it. */
@@ -71,6 +74,22 @@ export function createLogsClient(endpoint: string, options: ClientOptions = {}):
 
 export function createStsClient(endpoint: string, options: ClientOptions = {}): STSClient {
   return new STSClient(clientConfig(endpoint, options));
+}
+
+export interface S3ClientOptions extends ClientOptions {
+  readonly forcePathStyle?: boolean;
+  /** Overrides the endpoint, e.g. `http://localhost:PORT` for virtual-host style. */
+  readonly endpoint?: string;
+  /** Passed to the SDK client as is (e.g. a request handler that resolves `*.localhost`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export function createS3Client(endpoint: string, options: S3ClientOptions = {}): S3Client {
+  return new S3Client({
+    ...clientConfig(options.endpoint ?? endpoint, options),
+    forcePathStyle: options.forcePathStyle ?? true,
+    ...options.extra,
+  });
 }
 
 export function createCloudWatchClient(endpoint: string, options: ClientOptions = {}): CloudWatchClient {
@@ -142,6 +161,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logs: (clientOptions) => track(createLogsClient(endpoint, clientOptions)),
     sts: (clientOptions) => track(createStsClient(endpoint, clientOptions)),
     cloudwatch: (clientOptions) => track(createCloudWatchClient(endpoint, clientOptions)),
+    s3: (clientOptions) => track(createS3Client(endpoint, clientOptions)),
     kill,
     async stop() {
       for (const client of clients.splice(0)) client.destroy();
