@@ -11,6 +11,7 @@ import { isLoopback, type ServerConfig } from './config.js';
 import { createDispatcher } from './dispatch.js';
 import { listen } from './http-listener.js';
 import { readRequest } from './read-request.js';
+import { writeResponse } from './write-response.js';
 import { buildRouter } from './routes.js';
 import { MODELWATCH_VERSION } from './version.js';
 
@@ -54,7 +55,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });
       response = fallbackCodec.encodeError(failure, 'none');
     }
-    writeResponse(reply, response);
+    await writeResponse(reply, response, logError);
   };
 
   let listener;
@@ -72,11 +73,4 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       await storage.close();
     },
   };
-}
-
-function writeResponse(reply: ServerResponse | Http2ServerResponse, response: WireResponse): void {
-  if (reply.headersSent || reply.destroyed) return;
-  const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
-  reply.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
-  reply.end(body);
 }
