@@ -13,6 +13,9 @@ import { listen } from './http-listener.js';
 import { readRequest } from './read-request.js';
 import { writeResponse } from './write-response.js';
 import { buildRouter } from './routes.js';
+import { buildModelCatalog } from './model-registry.js';
+import { RecentOutcomesSink } from './recent-outcomes-sink.js';
+import type { InvocationSink } from '../services/bedrock/index.js';
 import { MODELWATCH_VERSION } from './version.js';
 
 export interface RunningServer {
@@ -24,7 +27,15 @@ export interface RunningServer {
 export class StartupError extends Error {}
 
 /** The composition root: opens the store, builds the services and routes, and starts the listener. */
-export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
+/**
+ * `invocationSink` receives every Bedrock runtime call's outcome; by default a bounded in-memory buffer until the
+ * invocation-logging sink is wired in.
+ */
+export async function startServer(
+  config: ServerConfig,
+  clock: Clock = systemClock,
+  invocationSink: InvocationSink = new RecentOutcomesSink(),
+): Promise<RunningServer> {
   if (config.authMode === 'permissive' && !isLoopback(config.host) && !config.allowPermissiveOnNonLoopback) {
     throw new StartupError(
       `refusing to start with --auth permissive on ${config.host}: it accepts any credentials. ` +
@@ -37,11 +48,12 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     defaultAccount: config.defaultAccount,
     acceptTestCredentials: config.acceptTestCredentials,
   };
+  const catalog = buildModelCatalog(config.models);
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
   const logError = (message: string, error: unknown): void => console.error(`modelwatch: ${message}:`, error);
   const fallbackCodec = createAwsJsonCodec({ version: '1.1', targetPrefix: '' });
-  const dispatch = createDispatcher({ router: buildRouter({ storage }), auth, clock, fallbackCodec, logError });
+  const dispatch = createDispatcher({ router: buildRouter({ storage, catalog, invocationSink }), auth, clock, fallbackCodec, logError });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
   const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset() };
 

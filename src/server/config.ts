@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ConfigError } from './config-error.js';
+import { parseModelConfig, type ModelConfig } from './model-config.js';
+
+export { ConfigError };
 
 /**
  * Server configuration, parsed once at start-up from (lowest to highest precedence) defaults, a JSON config file,
@@ -21,9 +25,9 @@ export interface ServerConfig {
   readonly storageMemoryLimit: string;
   /** How often expired log events are purged. */
   readonly retentionSweepMs: number;
+  /** The Bedrock gateway's `providers` and `models` sections. */
+  readonly models: ModelConfig;
 }
-
-export class ConfigError extends Error {}
 
 const FLAGS = {
   host: { type: 'string' },
@@ -71,6 +75,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     allowReset,
     storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '48MB',
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
+    models: parseModelConfig(file),
   };
 }
 

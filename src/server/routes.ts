@@ -1,5 +1,8 @@
 import { ServiceError } from '../kernel/index.js';
-import { createAwsJsonCodec, createRouter, createRpcV2CborCodec, type Route, type Router } from '../protocols/index.js';
+import { createAwsJsonCodec, createRestJsonCodec, createRouter, createRpcV2CborCodec, type Route, type Router } from '../protocols/index.js';
+import { bedrockRestBindings, bedrockShapes } from '../models/bedrock/index.js';
+import { bedrockRuntimeRestBindings, bedrockRuntimeShapes } from '../models/bedrock-runtime/index.js';
+import { createBedrockControlService, createBedrockRuntimeService, type InvocationSink, type ModelCatalog } from '../services/bedrock/index.js';
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
 import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
@@ -9,14 +12,37 @@ import type { Storage } from '../storage/index.js';
 import type { ServiceRoute } from './dispatch.js';
 
 /** Every service ModelWatch serves, each on its wire protocol(s). Adding a protocol is a route, never a branch. */
-export function buildRouter(deps: { readonly storage: Storage }): Router<ServiceRoute> {
+export interface RouterDeps {
+  readonly storage: Storage;
+  readonly catalog: ModelCatalog;
+  readonly invocationSink: InvocationSink;
+}
+
+export function buildRouter(deps: RouterDeps): Router<ServiceRoute> {
   const jsonUnknown = (operation: string): ServiceError =>
     new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
   // CloudWatch speaks three wires (spec 0.1, 9.1); one service instance serves them all.
   const cloudWatch = createCloudWatchService({ store: deps.storage.metrics });
   // JSON and CBOR share the JSON protocols' error codes, so they share one target.
   const cloudWatchJson: ServiceRoute = { service: cloudWatch, unknownOperation: jsonUnknown, mapAuthError: (error) => error, internalError: internalServiceFault };
+  // Bedrock's runtime and control plane share the signing name `bedrock`; their paths tell them apart (spec 0.2).
+  const bedrockTarget = (service: ServiceRoute['service']): ServiceRoute => ({
+    service,
+    unknownOperation: (operation) => new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`, { httpStatus: 404 }),
+    mapAuthError: (error) => error,
+    internalError: () => new ServiceError('InternalServerException', 'The server encountered an internal error.', { fault: 'server', httpStatus: 500 }),
+  });
   const routes: Route<ServiceRoute>[] = [
+    {
+      rule: { kind: 'path-prefix', pathPrefix: '/model/', signingName: 'bedrock' },
+      codec: createRestJsonCodec({ bindings: bedrockRuntimeRestBindings, shapes: bedrockRuntimeShapes, padEvents: true }),
+      target: bedrockTarget(createBedrockRuntimeService({ catalog: deps.catalog, sink: deps.invocationSink })),
+    },
+    {
+      rule: { kind: 'path-prefix', pathPrefix: '/foundation-models', signingName: 'bedrock' },
+      codec: createRestJsonCodec({ bindings: bedrockRestBindings, shapes: bedrockShapes }),
+      target: bedrockTarget(createBedrockControlService({ catalog: deps.catalog })),
+    },
     {
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
       codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' }),
