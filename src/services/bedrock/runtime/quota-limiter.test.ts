@@ -5,24 +5,34 @@ import { createQuotaLimiter } from './quota-limiter.js';
 
 const isThrottle = (text: RegExp) => (e: ServiceError) => e.code === 'ThrottlingException' && e.httpStatus === 429 && text.test(e.message);
 
-test('requests per minute: the quota-th request passes, the next waits for the next minute', () => {
-  const clock = new ManualClock(Date.UTC(2026, 0, 1, 0, 0, 10));
+test('requests per minute: the quota-th request passes, the next waits until the first is a minute old', () => {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1, 0, 0, 50));
   const limiter = createQuotaLimiter();
-  for (let i = 0; i < 3; i++) limiter.admit('a', { requestsPerMinute: 3 }, clock.now());
-  assert.throws(() => limiter.admit('a', { requestsPerMinute: 3 }, clock.now()), isThrottle(/requests/));
-  limiter.admit('b', { requestsPerMinute: 3 }, clock.now());
-  clock.advance(50_000);
-  limiter.admit('a', { requestsPerMinute: 3 }, clock.now());
+  const quotas = { requestsPerMinute: 3 };
+  limiter.admit('a', quotas, clock.now());
+  clock.advance(20_000); // crosses a minute boundary: a sliding window still counts the first request
+  limiter.admit('a', quotas, clock.now());
+  limiter.admit('a', quotas, clock.now());
+  assert.throws(() => limiter.admit('a', quotas, clock.now()), isThrottle(/requests/));
+  limiter.admit('b', quotas, clock.now());
+  clock.advance(39_999);
+  assert.throws(() => limiter.admit('a', quotas, clock.now()), isThrottle(/requests/));
+  clock.advance(1);
+  limiter.admit('a', quotas, clock.now());
 });
 
-test('tokens per minute: charged usage fills the window', () => {
+test('tokens per minute: charged usage fills the window and ages out', () => {
   const clock = new ManualClock(0);
   const limiter = createQuotaLimiter();
-  limiter.admit('a', { tokensPerMinute: 100 }, clock.now());
-  limiter.chargeTokens('a', 100, clock.now());
-  assert.throws(() => limiter.admit('a', { tokensPerMinute: 100 }, clock.now()), isThrottle(/tokens/));
-  clock.advance(60_000);
-  limiter.admit('a', { tokensPerMinute: 100 }, clock.now());
+  const quotas = { tokensPerMinute: 100 };
+  limiter.admit('a', quotas, clock.now());
+  limiter.chargeTokens('a', 60, clock.now());
+  clock.advance(30_000);
+  limiter.admit('a', quotas, clock.now());
+  limiter.chargeTokens('a', 40, clock.now());
+  assert.throws(() => limiter.admit('a', quotas, clock.now()), isThrottle(/tokens/));
+  clock.advance(30_000); // the first 60 tokens are a minute old
+  limiter.admit('a', quotas, clock.now());
 });
 
 test('no quota, no limit', () => {
