@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { GetFoundationModelCommand, ListFoundationModelsCommand, ResourceNotFoundException, ValidationException } from '@aws-sdk/client-bedrock';
+import { GetFoundationModelCommand, ListFoundationModelsCommand, ResourceNotFoundException, ValidationException, type ListFoundationModelsCommandInput } from '@aws-sdk/client-bedrock';
 import { startServer, type RunningServer } from './harness.js';
 
 describe('Bedrock control plane: the model catalog through @aws-sdk/client-bedrock', { timeout: 60_000 }, () => {
@@ -34,7 +34,7 @@ describe('Bedrock control plane: the model catalog through @aws-sdk/client-bedro
 
   test('filters: byProvider, byOutputModality, byInferenceType, byCustomizationType', async () => {
     const client = server.bedrock();
-    const list = async (input: ConstructorParameters<typeof ListFoundationModelsCommand>[0]) =>
+    const list = async (input: ListFoundationModelsCommandInput) =>
       ((await client.send(new ListFoundationModelsCommand(input))).modelSummaries ?? []).map((m) => m.modelId);
     const anthropic = await list({ byProvider: 'anthropic' });
     assert.ok(anthropic.length >= 2 && anthropic.every((id) => id?.startsWith('anthropic.')));
