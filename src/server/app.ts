@@ -3,7 +3,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { mkdirSync } from 'node:fs';
 import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel/index.js';
 import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
-import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
+import { parseAccountsFile, parseBearerTokens, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
 import { ADMIN_PREFIX, handleAdmin } from './admin-routes.js';
 import { startBackgroundJobs } from './background-jobs.js';
@@ -47,6 +47,7 @@ export async function startServer(
     keys: parseAccountsFile({ accessKeys: config.accessKeys }),
     defaultAccount: config.defaultAccount,
     acceptTestCredentials: config.acceptTestCredentials,
+    bearerTokens: parseBearerTokensOrFail(config.bearerTokens),
   };
   const catalog = buildModelCatalog(config.models);
   mkdirSync(config.dataDir, { recursive: true });
@@ -85,4 +86,12 @@ export async function startServer(
       await storage.close();
     },
   };
+}
+
+function parseBearerTokensOrFail(raw: unknown): ReturnType<typeof parseBearerTokens> {
+  try {
+    return parseBearerTokens(raw);
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly allowPermissiveOnNonLoopback: boolean;
   /** The `auth.accessKeys` section of the config file, validated by the auth module. */
   readonly accessKeys: unknown;
+  /** The `auth.bearerTokens` section (Bedrock API keys), validated by the auth module. */
+  readonly bearerTokens: unknown;
   readonly allowReset: boolean;
   readonly storageMemoryLimit: string;
   /** How often expired log events are purged. */
@@ -72,6 +74,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     acceptTestCredentials: typeof fileAuth.acceptTestCredentials === 'boolean' ? fileAuth.acceptTestCredentials : isLoopback(host),
     allowPermissiveOnNonLoopback: fileAuth.allowPermissiveOnNonLoopback === true,
     accessKeys: fileAuth.accessKeys ?? {},
+    bearerTokens: fileAuth.bearerTokens,
     allowReset,
     storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '48MB',
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
