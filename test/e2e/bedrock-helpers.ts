@@ -8,6 +8,8 @@ export const GATEWAY_CONFIG = {
     sim: INSTANT,
     broken: { ...INSTANT, errorRate: 1 },
     busy: { ...INSTANT, throttleRate: 1 },
+    // 200 tokens at 2 per second: a stream that lasts long enough for a client to walk away from it.
+    slow: { ...INSTANT, tokensPerSecond: 2, outputTokens: 200 },
   },
   models: {
     'anthropic.claude-3-5-haiku-20241022-v1:0': { provider: 'sim' },
@@ -19,6 +21,7 @@ export const GATEWAY_CONFIG = {
     'anthropic.claude-3-haiku-20240307-v1:0': { provider: 'broken' },
     'anthropic.claude-3-sonnet-20240229-v1:0': { provider: 'busy' },
     'anthropic.claude-3-opus-20240229-v1:0': { provider: 'sim', quotas: { requestsPerMinute: 2 } },
+    'anthropic.claude-3-5-sonnet-20240620-v1:0': { provider: 'slow' },
   },
 } as const;
 
@@ -26,6 +29,7 @@ export const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0';
 export const FAILING = 'anthropic.claude-3-haiku-20240307-v1:0';
 export const THROTTLING = 'anthropic.claude-3-sonnet-20240229-v1:0';
 export const QUOTA_LIMITED = 'anthropic.claude-3-opus-20240229-v1:0';
+export const SLOW = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
 
 /** Records the raw HTTP response headers of each call (the SDK hides unmodeled ones such as token counts). */
 export function captureHeaders(client: BedrockRuntimeClient): Array<Record<string, string>> {

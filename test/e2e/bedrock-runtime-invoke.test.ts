@@ -150,6 +150,10 @@ describe('Bedrock runtime: InvokeModel body formats through @aws-sdk/client-bedr
     await rejects('amazon.titan-text-express-v1', json({ textGenerationConfig: {} }),
       'Malformed input request: #: required key [inputText] not found, please reformat your input and try again.');
     await rejects('acme.nothing-v1', json({}), 'The provided model identifier is invalid.');
+    await assert.rejects(
+      client.send(new InvokeModelWithResponseStreamCommand({ modelId: 'amazon.titan-embed-text-v1', body: json({ inputText: 'x' }) })),
+      (error: unknown) => error instanceof ValidationException && error.message === 'The model is unsupported for streaming.',
+    );
   });
 
   test('a failing backend: ModelErrorException for InvokeModel, in-stream modelStreamErrorException for the stream', async () => {

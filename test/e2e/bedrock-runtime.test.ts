@@ -10,7 +10,7 @@ import {
   type ConverseStreamOutput,
   type Message,
 } from '@aws-sdk/client-bedrock-runtime';
-import { FAILING, GATEWAY_CONFIG, HAIKU, QUOTA_LIMITED, THROTTLING } from './bedrock-helpers.js';
+import { FAILING, GATEWAY_CONFIG, HAIKU, QUOTA_LIMITED, SLOW, THROTTLING } from './bedrock-helpers.js';
 import { startServer, type RunningServer } from './harness.js';
 
 const hello: Message[] = [{ role: 'user', content: [{ text: 'Hello, gateway' }] }];
@@ -156,4 +156,34 @@ describe('Bedrock runtime: Converse and ConverseStream through @aws-sdk/client-b
       return true;
     });
   });
+
+  test('Converse refuses embedding and image models, and system roles inside messages', async () => {
+    const client = server.bedrockRuntime();
+    await assert.rejects(client.send(new ConverseCommand({ modelId: 'amazon.titan-embed-text-v2:0', messages: hello })), (error: unknown) =>
+      error instanceof ValidationException && /doesn't support the model/.test(error.message));
+    await assert.rejects(client.send(new ConverseCommand({ modelId: HAIKU, messages: [{ role: 'system' as 'user', content: [{ text: 'x' }] }] })), ValidationException);
+  });
+
+  for (const http1 of [false, true]) {
+    test(`a client that walks away from a stream (${http1 ? 'HTTP/1.1' : 'HTTP/2'}) leaves the server serving`, async () => {
+      const client = server.bedrockRuntime({ http1 });
+      const abort = new AbortController();
+      const response = await client.send(new ConverseStreamCommand({ modelId: SLOW, messages: hello }), { abortSignal: abort.signal });
+      const seen: ConverseStreamOutput[] = [];
+      // HTTP/1.1 rejects the iteration with an AbortError; over HTTP/2 the SDK just ends it. Either way it stops.
+      try {
+        for await (const event of response.stream ?? []) {
+          seen.push(event);
+          if (event.contentBlockDelta !== undefined) abort.abort();
+        }
+      } catch (error) {
+        assert.match(String(error), /abort/i);
+      }
+      assert.deepEqual(seen[0], { messageStart: { role: 'assistant' } });
+      assert.ok(seen.length < 10, 'the stream ended when the client left, long before its 200 tokens');
+      const after = await server.bedrockRuntime({ http1 }).send(new ConverseCommand({ modelId: HAIKU, messages: hello }));
+      assert.equal(after.stopReason, 'end_turn');
+      assert.doesNotMatch(server.output(), /event stream failed|unexpected failure/);
+    });
+  }
 });

@@ -78,7 +78,7 @@ describe('runtime service outcomes', () => {
     assert.equal(outcome?.caller.accountId, '111122223333');
     assert.equal(outcome?.latencyMs, 25);
     assert.deepEqual(outcome?.requestMetadata, { team: 'a' });
-    assert.deepEqual(outcome?.input.json, { messages, requestMetadata: { team: 'a' } });
+    assert.deepEqual(outcome?.input.json, { messages });
     assert.equal(outcome?.usage, undefined);
     assert.equal(outcome?.error, undefined);
     assert.deepEqual((outcome?.output?.json as { output: unknown }).output, { message: { role: 'assistant', content: [{ text: 'hi' }] } });
