@@ -20,7 +20,23 @@ interface ServiceSpec {
   readonly operations: readonly string[];
   /** Also write `<id>-query-shapes.ts` for the awsQuery codec. */
   readonly query: boolean;
+  /** restJson1 services: also write `<id>-rest-bindings.ts` for the rest-json codec. */
+  readonly rest?: RestSpec;
 }
+
+interface RestSpec {
+  /** Response headers AWS sends that the model does not list: operation -> output member -> header name. */
+  readonly extraOutputHeaders?: Readonly<Record<string, Readonly<Record<string, { readonly header: string; readonly type: string }>>>>;
+}
+
+// Observed on real Bedrock InvokeModel responses (spec 3.2) and read by many tools, though not in the model.
+const INVOKE_MODEL_HEADERS = {
+  inputTokenCount: { header: 'X-Amzn-Bedrock-Input-Token-Count', type: 'integer' },
+  outputTokenCount: { header: 'X-Amzn-Bedrock-Output-Token-Count', type: 'integer' },
+  invocationLatency: { header: 'X-Amzn-Bedrock-Invocation-Latency', type: 'long' },
+  cacheReadInputTokenCount: { header: 'X-Amzn-Bedrock-Cache-Read-Input-Token-Count', type: 'integer' },
+  cacheWriteInputTokenCount: { header: 'X-Amzn-Bedrock-Cache-Write-Input-Token-Count', type: 'integer' },
+};
 
 const SERVICES: readonly ServiceSpec[] = [
   {
@@ -55,6 +71,7 @@ const SERVICES: readonly ServiceSpec[] = [
     modelFile: 'bedrock-runtime.json',
     operations: ['Converse', 'ConverseStream', 'CountTokens', 'InvokeModel', 'InvokeModelWithResponseStream'],
     query: false,
+    rest: { extraOutputHeaders: { InvokeModel: INVOKE_MODEL_HEADERS } },
   },
   {
     id: 'bedrock',
@@ -67,10 +84,16 @@ const SERVICES: readonly ServiceSpec[] = [
       'ListFoundationModels', 'PutModelInvocationLoggingConfiguration',
     ],
     query: false,
+    rest: {},
   },
 ];
 
-interface MemberRef { readonly shape: string; readonly locationName?: string }
+interface MemberRef {
+  readonly shape: string;
+  readonly locationName?: string;
+  readonly location?: string;
+  readonly jsonvalue?: boolean;
+}
 interface ModelShape {
   readonly type: string;
   readonly min?: number;
@@ -85,10 +108,20 @@ interface ModelShape {
   readonly flattened?: boolean;
   /** A Smithy document: any JSON value. */
   readonly document?: boolean;
+  readonly payload?: string;
+  readonly eventstream?: boolean;
+  readonly exception?: boolean;
+  readonly error?: { readonly httpStatusCode?: number; readonly senderFault?: boolean };
+}
+interface ModelOperation {
+  readonly input?: MemberRef;
+  readonly output?: MemberRef;
+  readonly http?: { readonly method: string; readonly requestUri: string; readonly responseCode?: number };
+  readonly errors?: readonly MemberRef[];
 }
 interface Model {
   readonly metadata: { readonly apiVersion: string; readonly xmlNamespace?: string };
-  readonly operations: Readonly<Record<string, { readonly input?: MemberRef; readonly output?: MemberRef }>>;
+  readonly operations: Readonly<Record<string, ModelOperation>>;
   readonly shapes: Readonly<Record<string, ModelShape>>;
 }
 
@@ -189,10 +222,11 @@ ${tableLines.join('\n')}
   const typesFile = `${NOTICE}\n\n${typeBlocks.join('\n\n')}\n`;
 
   const typeNames = typeBlocks.map((block) => /^export (?:type|interface) (\w+)/.exec(block)?.[1] ?? '');
+  const restExport = service.rest === undefined ? '' : `export { ${P}RestBindings } from './${service.id}-rest-bindings.js';\n`;
   const queryExport = service.query ? `export { ${P}QueryShapes } from './${service.id}-query-shapes.js';\n` : '';
   const indexFile = `${NOTICE}
 export { ${P}Operations, ${P}Shapes } from './${service.id}-shapes.js';
-${queryExport}export type { ${T}OperationName } from './${service.id}-shapes.js';
+${queryExport}${restExport}export type { ${T}OperationName } from './${service.id}-shapes.js';
 export type {
 ${typeNames.map((n) => `  ${n},`).join('\n')}
 } from './${service.id}-types.js';
@@ -203,6 +237,9 @@ ${typeNames.map((n) => `  ${n},`).join('\n')}
     [`${service.id}-types.ts`]: typesFile,
     'index.ts': indexFile,
   };
+  if (service.rest !== undefined) {
+    outputs[`${service.id}-rest-bindings.ts`] = restBindingsFile({ NOTICE, P, service, rest: service.rest, model, shape });
+  }
   if (service.query) {
     const roots = [...inputRoots, ...outputRoots];
     outputs[`${service.id}-query-shapes.ts`] = queryShapesFile({ NOTICE, P, service, model, operationShapes, shapes: closure(roots), shape });
@@ -320,6 +357,94 @@ ${opLines.join('\n')}
 ${shapeLines.join('\n')}
   },
 } as const;
+`;
+}
+
+/* ---------- restJson1 HTTP bindings ---------- */
+
+interface RestFileInput {
+  readonly NOTICE: string;
+  readonly P: string;
+  readonly service: ServiceSpec;
+  readonly rest: RestSpec;
+  readonly model: Model;
+  readonly shape: (name: string) => ModelShape;
+}
+
+const REST_SCALARS = new Set(['string', 'integer', 'long', 'float', 'double', 'boolean', 'timestamp', 'blob']);
+
+function restBindingsFile(input: RestFileInput): string {
+  const { NOTICE, P, service, rest, model, shape } = input;
+  const scalarType = (name: string): string => {
+    const type = shape(name).type;
+    return REST_SCALARS.has(type) ? type : 'other';
+  };
+  const shapeBinding = (ref: MemberRef | undefined, extra: Readonly<Record<string, { readonly header: string; readonly type: string }>>) => {
+    if (ref === undefined) return undefined;
+    const s = shape(ref.shape);
+    const members: Record<string, Record<string, unknown>> = {};
+    for (const [member, m] of Object.entries(s.members ?? {})) {
+      const location = s.payload === member ? 'payload' : m.location ?? 'body';
+      const jsonValue = m.jsonvalue === true ? { jsonValue: true } : {};
+      members[member] = { location, name: m.locationName ?? member, shape: m.shape, type: scalarType(m.shape), ...jsonValue };
+    }
+    for (const [member, h] of Object.entries(extra)) {
+      members[member] = { location: 'header', name: h.header, shape: h.type, type: h.type, unmodeled: true };
+    }
+    return { shape: ref.shape, members, ...(s.payload === undefined ? {} : { payload: s.payload }) };
+  };
+  const unions = new Map<string, { events: Record<string, string>; exceptions: Record<string, string> }>();
+  const errors = new Set<string>();
+  const opLines = service.operations.map((name) => {
+    const op = model.operations[name];
+    if (op?.http === undefined) throw new Error(`operation ${name} has no http binding`);
+    for (const e of op.errors ?? []) errors.add(e.shape);
+    const output = op.output === undefined ? undefined : shape(op.output.shape);
+    const streamMember = Object.entries(output?.members ?? {}).find(([, m]) => shape(m.shape).eventstream === true);
+    let eventStream: { member: string; union: string } | undefined;
+    if (streamMember !== undefined) {
+      const union = streamMember[1].shape;
+      eventStream = { member: streamMember[0], union };
+      const entry = { events: {} as Record<string, string>, exceptions: {} as Record<string, string> };
+      for (const [member, m] of Object.entries(shape(union).members ?? {})) {
+        if (shape(m.shape).exception === true) {
+          entry.exceptions[member] = m.shape;
+          errors.add(m.shape);
+        } else entry.events[member] = m.shape;
+      }
+      unions.set(union, entry);
+    }
+    const binding = {
+      method: op.http.method,
+      uri: op.http.requestUri,
+      successCode: op.http.responseCode ?? 200,
+      ...(op.input === undefined ? {} : { input: shapeBinding(op.input, {}) }),
+      ...(op.output === undefined ? {} : { output: shapeBinding(op.output, rest.extraOutputHeaders?.[name] ?? {}) }),
+      ...(eventStream === undefined ? {} : { eventStream }),
+    };
+    return `    ${name}: ${JSON.stringify(binding)},`;
+  });
+  const unionLines = [...unions].sort(([a], [b]) => a.localeCompare(b)).map(([name, u]) => `    ${name}: ${JSON.stringify(u)},`);
+  const errorLines = [...errors].sort().map((name) => {
+    const e = shape(name).error ?? {};
+    const fault = e.senderFault === true ? 'client' : 'server';
+    return `    ${name}: ${JSON.stringify({ httpStatus: e.httpStatusCode ?? (fault === 'client' ? 400 : 500), fault })},`;
+  });
+  return `${NOTICE}
+import type { RestServiceBindings } from '../rest-bindings.js';
+
+/** ${service.title}'s restJson1 HTTP bindings (API version ${model.metadata.apiVersion}) for the rest-json codec. */
+export const ${P}RestBindings: RestServiceBindings = {
+  operations: {
+${opLines.join('\n')}
+  },
+  eventStreams: {
+${unionLines.join('\n')}
+  },
+  errors: {
+${errorLines.join('\n')}
+  },
+};
 `;
 }
 

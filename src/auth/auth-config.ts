@@ -20,6 +20,8 @@ export interface AuthConfig {
   readonly defaultAccount: string;
   /** Strict mode: also accept the emulator convention `test`/`test` as account 000000000000 (loopback only). */
   readonly acceptTestCredentials: boolean;
+  /** Bedrock API keys (`Authorization: Bearer`) -> owner; only services whose model lists httpBearerAuth take them. */
+  readonly bearerTokens?: ReadonlyMap<string, { readonly accountId: string; readonly userName?: string }>;
 }
 
 /** The account the `test`/`test` credentials map to, as in other AWS emulators. */

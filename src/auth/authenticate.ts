@@ -10,6 +10,7 @@ import {
   missingAuthenticationToken,
   unrecognizedClient,
 } from './auth-errors.js';
+import { BEARER_SIGNING_NAME, bearerCaller, bearerTokenOf } from './bearer-token.js';
 import { checkRequestTime } from './check-request-time.js';
 import { SIGNED_CHUNKS, verifyChunkSignatures } from './chunk-signatures.js';
 import { expectedSignature } from './expected-signature.js';
@@ -30,6 +31,8 @@ export interface AuthenticatedCall {
  * Throws `ServiceError` with AWS's JSON-protocol codes; `toQueryAuthError` re-spells them for awsQuery.
  */
 export async function authenticate(request: WireRequest, config: AuthConfig, nowMs: number): Promise<AuthenticatedCall> {
+  const bearer = bearerTokenOf(request.headers.authorization);
+  if (bearer !== undefined) return { caller: bearerCaller(bearer, config), signingName: BEARER_SIGNING_NAME };
   const claim = readSigV4Claim(request);
   if (claim === undefined) throw missingAuthenticationToken();
   const { accessKeyId, region, service } = claim.scope;

@@ -11,3 +11,13 @@ export type {
   StructureShape,
   TimestampShape,
 } from './shape-table.js';
+export type {
+  EventStreamUnion,
+  RestErrorBinding,
+  RestLocation,
+  RestMemberBinding,
+  RestOperationBinding,
+  RestScalarType,
+  RestServiceBindings,
+  RestShapeBinding,
+} from './rest-bindings.js';

@@ -5,3 +5,6 @@ export { createAwsJsonCodec } from './aws-json/index.js';
 export type { AwsJsonOptions } from './aws-json/index.js';
 export { createRpcV2CborCodec } from './rpcv2-cbor/index.js';
 export type { RpcV2CborOptions } from './rpcv2-cbor/index.js';
+export { createRestJsonCodec } from './rest-json/index.js';
+export type { RestJsonOptions } from './rest-json/index.js';
+export { encodeEventStream } from './event-stream/index.js';

@@ -18,6 +18,11 @@ export interface WireResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer | string;
+  /**
+   * A body streamed after the headers (an event stream). The server writes the headers at once and each chunk as
+   * it comes, and stops the iterator (`return()`) when the client goes away. `body` is ignored when this is set.
+   */
+  readonly stream?: AsyncIterable<Uint8Array>;
 }
 
 /** What a protocol decoded: the operation's AWS name and its input as plain data. */

@@ -30,3 +30,5 @@ export type {
   ToolSpecification,
   ToolUseBlock,
 } from './converse-types.js';
+export { estimateTokens } from './token-estimate.js';
+export { estimateInputTokens, promptText } from './prompt-text.js';

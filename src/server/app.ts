@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel/index.js';
 import { createAwsJsonCodec, type WireRequest, type WireResponse } from '../protocols/index.js';
 import { createRestXmlCodec } from '../protocols/rest-xml/index.js';
-import { parseAccountsFile, parseCredentialScope, type AuthConfig } from '../auth/index.js';
+import { parseAccountsFile, parseBearerTokens, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
 import { openLocalObjectStore } from '../storage-local/index.js';
 import { createMetricFilterPublisher } from '../services/logs/index.js';
@@ -15,8 +15,12 @@ import { isLoopback, type ServerConfig } from './config.js';
 import { createDispatcher } from './dispatch.js';
 import { listen } from './http-listener.js';
 import { readRequest } from './read-request.js';
+import { writeResponse } from './write-response.js';
 import { buildRouter } from './routes.js';
 import { s3SigV2Rejection, s3TransportError } from './s3-transport-errors.js';
+import { buildModelCatalog } from './model-registry.js';
+import { openInvocationLogging } from './invocation-logging.js';
+import { fanOutInvocations } from './fan-out-invocations.js';
 import { MODELWATCH_VERSION } from './version.js';
 
 export interface RunningServer {
@@ -27,7 +31,7 @@ export interface RunningServer {
 
 export class StartupError extends Error {}
 
-/** The composition root: opens the store, builds the services and routes, and starts the listener. */
+/** The composition root: opens the stores, builds the services and routes, and starts the listener. */
 export async function startServer(config: ServerConfig, clock: Clock = systemClock): Promise<RunningServer> {
   if (config.authMode === 'permissive' && !isLoopback(config.host) && !config.allowPermissiveOnNonLoopback) {
     throw new StartupError(
@@ -40,7 +44,9 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     keys: parseAccountsFile({ accessKeys: config.accessKeys }),
     defaultAccount: config.defaultAccount,
     acceptTestCredentials: config.acceptTestCredentials,
+    bearerTokens: parseBearerTokensOrFail(config.bearerTokens),
   };
+  const catalog = buildModelCatalog(config.models);
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
   const objects = await openLocalObjectStore({ dataDir: config.dataDir, clock });
@@ -59,13 +65,33 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       queueDepths: () => ({ metric_filter_publications: metricFilters.pendingCount() }),
     },
   });
+  // Bedrock: every runtime call's outcome goes to invocation logging (records to CloudWatch Logs and S3, the
+  // AWS/Bedrock metrics) and to the Prometheus exposition; the control plane serves the logging configuration.
+  const logging = await openInvocationLogging({
+    storage,
+    dataDir: config.dataDir,
+    clock,
+    objects: {
+      bucketOf: async (name) => objects.getBucket(name),
+      putObject: async (object) => void (await objects.putObject(object)),
+    },
+    afterAppend: metricFilters.afterAppend,
+    logError,
+    loggerOptions: config.invocationLogging,
+  });
+  const invocationSink = fanOutInvocations([logging.logger, prometheus.invocations], logError);
   const s3ErrorCodec = createRestXmlCodec({ virtualHostSuffixes: [] });
   const unrouted = (request: WireRequest, requestId: string): WireResponse | undefined => s3SigV2Rejection(request, requestId, s3ErrorCodec);
   const dispatch = createDispatcher({
-    router: buildRouter({ storage, objects, metricFilters }), auth, clock, fallbackCodec, unrouted, logError, observe: prometheus.observeRequest,
+    router: buildRouter({ storage, objects, metricFilters, catalog, invocationSink, bedrockControlOperations: logging.operations }), auth, clock, fallbackCodec, unrouted, logError, observe: prometheus.observeRequest,
   });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
-  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: async () => void (await Promise.all([storage.reset(), objects.reset()])), prometheus };
+  const reset = async (): Promise<void> => {
+    // Records still queued were for resources about to vanish: deliver them first, then wipe everything.
+    await logging.logger.flush();
+    await Promise.all([storage.reset(), objects.reset()]);
+  };
+  const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset, prometheus };
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
@@ -78,13 +104,14 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });
       response = s3TransportError(message, failure, s3ErrorCodec) ?? fallbackCodec.encodeError(failure, 'none');
     }
-    writeResponse(reply, response);
+    await writeResponse(reply, response, logError);
   };
 
   let listener;
   try {
     listener = await listen(config.host, config.port, (message, reply) => void handle(message, reply));
   } catch (error) {
+    await logging.logger.close();
     await storage.close();
     await objects.close();
     throw error;
@@ -93,6 +120,8 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     url: listener.url,
     async close() {
       await listener.close();
+      // Invocation records first (they append log events, which feed metric filters), then the filters' datapoints.
+      await logging.logger.close();
       await metricFilters.drain();
       await jobs.stop();
       await storage.close();
@@ -101,11 +130,10 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   };
 }
 
-function writeResponse(reply: ServerResponse | Http2ServerResponse, response: WireResponse): void {
-  if (reply.headersSent || reply.destroyed) return;
-  const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
-  // A bodiless answer may declare a length of its own (S3 HeadObject reports the object's size).
-  const length = body.length === 0 && response.headers['content-length'] !== undefined ? response.headers['content-length'] : String(body.length);
-  reply.writeHead(response.status, { ...response.headers, 'content-length': length });
-  reply.end(body);
+function parseBearerTokensOrFail(raw: unknown): ReturnType<typeof parseBearerTokens> {
+  try {
+    return parseBearerTokens(raw);
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ConfigError } from './config-error.js';
+import { parseModelConfig, type ModelConfig } from './model-config.js';
+
+export { ConfigError };
 
 /**
  * Server configuration, parsed once at start-up from (lowest to highest precedence) defaults, a JSON config file,
@@ -17,13 +21,20 @@ export interface ServerConfig {
   readonly allowPermissiveOnNonLoopback: boolean;
   /** The `auth.accessKeys` section of the config file, validated by the auth module. */
   readonly accessKeys: unknown;
+  /** The `auth.bearerTokens` section (Bedrock API keys), validated by the auth module. */
+  readonly bearerTokens: unknown;
   readonly allowReset: boolean;
   readonly storageMemoryLimit: string;
   /** How often expired log events are purged. */
   readonly retentionSweepMs: number;
+  /**
+   * Tuning of Bedrock invocation-log delivery from the file's `invocationLogging` section (S3 batch size and age,
+   * tick); unset keys keep the logger's defaults.
+   */
+  readonly invocationLogging: Readonly<Record<string, number>>;
+  /** The Bedrock gateway's `providers` and `models` sections. */
+  readonly models: ModelConfig;
 }
-
-export class ConfigError extends Error {}
 
 const FLAGS = {
   host: { type: 'string' },
@@ -68,9 +79,12 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     acceptTestCredentials: typeof fileAuth.acceptTestCredentials === 'boolean' ? fileAuth.acceptTestCredentials : isLoopback(host),
     allowPermissiveOnNonLoopback: fileAuth.allowPermissiveOnNonLoopback === true,
     accessKeys: fileAuth.accessKeys ?? {},
+    bearerTokens: fileAuth.bearerTokens,
     allowReset,
     storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '48MB',
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
+    invocationLogging: numbersOf(objectAt(file, 'invocationLogging'), ['s3BatchMaxBytes', 's3BatchMaxAgeMs', 'tickMs', 'maxQueue'], 'invocationLogging'),
+    models: parseModelConfig(file),
   };
 }
 
@@ -94,6 +108,16 @@ function objectAt(source: Record<string, unknown>, key: string): Record<string, 
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`config '${key}' must be an object`);
   return value as Record<string, unknown>;
+}
+
+function numbersOf(section: Record<string, unknown>, keys: readonly string[], name: string): Record<string, number> {
+  const numbers: Record<string, number> = {};
+  for (const [key, value] of Object.entries(section)) {
+    if (!keys.includes(key)) throw new ConfigError(`config '${name}.${key}' is not one of ${keys.join(', ')}`);
+    if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`config '${name}.${key}' must be a positive number`);
+    numbers[key] = value;
+  }
+  return numbers;
 }
 
 function parsePort(text: string): number {

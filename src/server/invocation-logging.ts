@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Clock, Operation } from '../kernel/index.js';
 import { createInvocationLogger, loggingOperations, type InvocationLogger, type InvocationLoggerOptions, type LogObjectStore } from '../services/bedrock/logging/index.js';
-import { createLogIngest } from '../services/logs/index.js';
+import { createLogIngest, type LogIngestDeps } from '../services/logs/index.js';
 import { openDeliverySpoolFile } from '../storage-local/delivery-spool-file.js';
 import type { Storage } from '../storage/index.js';
 
@@ -27,9 +27,15 @@ export async function openInvocationLogging(options: {
   readonly objects: LogObjectStore;
   readonly logError: (message: string, error: unknown) => void;
   readonly loggerOptions?: Partial<InvocationLoggerOptions>;
+  /** Metric filters apply to invocation records as to any other appended events. */
+  readonly afterAppend?: LogIngestDeps['afterAppend'];
 }): Promise<InvocationLogging> {
   const { storage, clock, objects, logError } = options;
-  const logs = createLogIngest({ store: storage.logs, now: () => clock.now() });
+  const logs = createLogIngest({
+    store: storage.logs,
+    now: () => clock.now(),
+    ...(options.afterAppend === undefined ? {} : { afterAppend: options.afterAppend }),
+  });
   const spool = await openDeliverySpoolFile({
     dir: join(options.dataDir, DELIVERY_SPOOL_DIR),
     onError: (error) => logError('writing the Bedrock delivery spool failed (retrying)', error),

@@ -87,5 +87,11 @@ function flattenHeaders(raw: Readonly<Record<string, string | string[] | undefin
     if (value === undefined || name.startsWith(':')) continue;
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
+  // HTTP/2 carries the host as `:authority`, and the JS bedrock-runtime client signs it under that name.
+  const authority = raw[':authority'];
+  if (typeof authority === 'string') {
+    headers[':authority'] = authority;
+    headers.host ??= authority;
+  }
   return headers;
 }

@@ -1,5 +1,8 @@
-import { ServiceError } from '../kernel/index.js';
-import { createAwsJsonCodec, createRouter, createRpcV2CborCodec, type Route, type Router } from '../protocols/index.js';
+import { ServiceError, type Operation } from '../kernel/index.js';
+import { createAwsJsonCodec, createRestJsonCodec, createRouter, createRpcV2CborCodec, type Route, type Router } from '../protocols/index.js';
+import { bedrockRestBindings, bedrockShapes } from '../models/bedrock/index.js';
+import { bedrockRuntimeRestBindings, bedrockRuntimeShapes } from '../models/bedrock-runtime/index.js';
+import { createBedrockControlService, createBedrockRuntimeService, type InvocationSink, type ModelCatalog } from '../services/bedrock/index.js';
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
 import { createRestXmlCodec, s3NotImplemented, toS3AuthError } from '../protocols/rest-xml/index.js';
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
@@ -15,6 +18,10 @@ export interface RouterDeps {
   readonly storage: Storage;
   readonly objects: ObjectStore;
   readonly metricFilters: MetricFilterPublisher;
+  readonly catalog: ModelCatalog;
+  readonly invocationSink: InvocationSink;
+  /** Operations the control plane serves besides the model catalog: the invocation-logging configuration. */
+  readonly bedrockControlOperations: ReadonlyMap<string, Operation>;
 }
 
 /** Host names under which `<bucket>.<host>:<port>` is an S3 virtual-host request. */
@@ -27,7 +34,34 @@ export function buildRouter(deps: RouterDeps): Router<ServiceRoute> {
   const cloudWatch = createCloudWatchService({ store: deps.storage.metrics });
   // JSON and CBOR share the JSON protocols' error codes, so they share one target.
   const cloudWatchJson: ServiceRoute = { service: cloudWatch, unknownOperation: jsonUnknown, mapAuthError: (error) => error, internalError: internalServiceFault };
+  // Bedrock's runtime and control plane share the signing name `bedrock`; their paths tell them apart (spec 0.2).
+  const bedrockTarget = (service: ServiceRoute['service']): ServiceRoute => ({
+    service,
+    unknownOperation: (operation) => new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`, { httpStatus: 404 }),
+    mapAuthError: (error) => error,
+    internalError: () => new ServiceError('InternalServerException', 'The server encountered an internal error.', { fault: 'server', httpStatus: 500 }),
+  });
+  const bedrockControlCodec = createRestJsonCodec({ bindings: bedrockRestBindings, shapes: bedrockShapes });
+  const bedrockControl = bedrockTarget(createBedrockControlService({
+    catalog: deps.catalog,
+    operations: Object.fromEntries(deps.bedrockControlOperations),
+  }));
   const routes: Route<ServiceRoute>[] = [
+    {
+      rule: { kind: 'path-prefix', pathPrefix: '/model/', signingName: 'bedrock' },
+      codec: createRestJsonCodec({ bindings: bedrockRuntimeRestBindings, shapes: bedrockRuntimeShapes, padEvents: true }),
+      target: bedrockTarget(createBedrockRuntimeService({ catalog: deps.catalog, sink: deps.invocationSink })),
+    },
+    {
+      rule: { kind: 'path-prefix', pathPrefix: '/foundation-models', signingName: 'bedrock' },
+      codec: bedrockControlCodec,
+      target: bedrockControl,
+    },
+    {
+      rule: { kind: 'path-prefix', pathPrefix: '/logging/', signingName: 'bedrock' },
+      codec: bedrockControlCodec,
+      target: bedrockControl,
+    },
     {
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
       codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' }),

@@ -8,6 +8,9 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /** Boots the real, built server as a child process, the way a user runs it, and hands out SDK clients for it. */
 
@@ -56,6 +59,9 @@ export interface RunningServer {
   cloudwatch(options?: ClientOptions): CloudWatchClient;
   /** Path-style by default; `{ forcePathStyle: false }` addresses buckets as `<bucket>.localhost`. */
   s3(options?: S3ClientOptions): S3Client;
+  /** The runtime client with its default HTTP/2 handler (h2c), or HTTP/1.1 with `{ http1: true }`. */
+  bedrockRuntime(options?: BedrockRuntimeClientOptions): BedrockRuntimeClient;
+  bedrock(options?: ClientOptions): BedrockClient;
   /** Sends a signal and waits for the process to exit. Keeps the data folder. */
   kill(signal: NodeJS.Signals): Promise<void>;
   /** SIGTERM (SIGKILL after 10 s), destroys its clients, deletes the data folder if this harness made it. */
@@ -94,6 +100,19 @@ export function createS3Client(endpoint: string, options: S3ClientOptions = {}):
 
 export function createCloudWatchClient(endpoint: string, options: ClientOptions = {}): CloudWatchClient {
   return new CloudWatchClient(clientConfig(endpoint, options));
+}
+
+export interface BedrockRuntimeClientOptions extends ClientOptions {
+  /** Use NodeHttpHandler (HTTP/1.1) instead of the client's default NodeHttp2Handler. */
+  readonly http1?: boolean;
+}
+
+export function createBedrockRuntimeClient(endpoint: string, options: BedrockRuntimeClientOptions = {}): BedrockRuntimeClient {
+  return new BedrockRuntimeClient({ ...clientConfig(endpoint, options), ...(options.http1 === true ? { requestHandler: new NodeHttpHandler() } : {}) });
+}
+
+export function createBedrockClient(endpoint: string, options: ClientOptions = {}): BedrockClient {
+  return new BedrockClient(clientConfig(endpoint, options));
 }
 
 function clientConfig(endpoint: string, options: ClientOptions) {
@@ -162,6 +181,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sts: (clientOptions) => track(createStsClient(endpoint, clientOptions)),
     cloudwatch: (clientOptions) => track(createCloudWatchClient(endpoint, clientOptions)),
     s3: (clientOptions) => track(createS3Client(endpoint, clientOptions)),
+    bedrockRuntime: (clientOptions) => track(createBedrockRuntimeClient(endpoint, clientOptions)),
+    bedrock: (clientOptions) => track(createBedrockClient(endpoint, clientOptions)),
     kill,
     async stop() {
       for (const client of clients.splice(0)) client.destroy();

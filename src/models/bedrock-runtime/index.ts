@@ -2,6 +2,7 @@
 // The model is Copyright Amazon.com, Inc. or its affiliates and licensed under the Apache License, Version 2.0.
 // Do not edit by hand: run `npm run generate:models`.
 export { bedrockRuntimeOperations, bedrockRuntimeShapes } from './bedrock-runtime-shapes.js';
+export { bedrockRuntimeRestBindings } from './bedrock-runtime-rest-bindings.js';
 export type { BedrockRuntimeOperationName } from './bedrock-runtime-shapes.js';
 export type {
   AnyToolChoice,

@@ -2,6 +2,7 @@
 // The model is Copyright Amazon.com, Inc. or its affiliates and licensed under the Apache License, Version 2.0.
 // Do not edit by hand: run `npm run generate:models`.
 export { bedrockOperations, bedrockShapes } from './bedrock-shapes.js';
+export { bedrockRestBindings } from './bedrock-rest-bindings.js';
 export type { BedrockOperationName } from './bedrock-shapes.js';
 export type {
   CloudWatchConfig,

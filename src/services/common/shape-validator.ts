@@ -51,7 +51,8 @@ function check(table: ShapeTable, shapeName: string, value: unknown, path: strin
       if (typeof value !== 'number') throw serializationError(value, 'a Timestamp');
       return value;
     case 'blob':
-      if (typeof value !== 'string') throw serializationError(value, 'a Blob');
+      // awsJson hands blobs over as base64 text; rest-json has already decoded them to bytes.
+      if (typeof value !== 'string' && !(value instanceof Uint8Array)) throw serializationError(value, 'a Blob');
       return value;
     case 'document':
       return value;
