@@ -60,8 +60,11 @@ export async function startServer(
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
+    // The client leaving (connection or HTTP/2 stream closed before the answer ends) aborts the operation's backend.
+    const gone = new AbortController();
+    reply.once('close', () => gone.abort());
     try {
-      const request = await readRequest(message);
+      const request = { ...(await readRequest(message)), signal: gone.signal };
       response = request.path.startsWith(ADMIN_PREFIX) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);

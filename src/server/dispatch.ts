@@ -49,7 +49,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       operation = call.operation;
       const handler = target.service.operations.get(call.operation);
       if (handler === undefined) throw target.unknownOperation(call.operation);
-      const output = await handler(call.input, { caller: authenticated.caller, requestId, clock: options.clock });
+      const output = await handler(call.input, {
+        caller: authenticated.caller,
+        requestId,
+        clock: options.clock,
+        ...(request.signal === undefined ? {} : { signal: request.signal }),
+      });
       return codec.encodeOutput(call, output, requestId);
     } catch (error) {
       if (isServiceError(error)) return codec.encodeError(error, requestId, operation);
