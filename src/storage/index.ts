@@ -52,3 +52,6 @@ export type {
   QueriedLogGroup,
 } from './log-query-engine.js';
 export type { DeliverySpool, SpooledEntry } from './delivery-spool.js';
+export type { TailBatch, TailBus, TailEvent, TailListener, TailPosition, TailPublisher, TailReplay, TailSubscription } from './tail-bus.js';
+export { createInProcessTailBus, DEFAULT_REPLAY_LIMITS } from './in-process-tail-bus.js';
+export type { ReplayLimits } from './replay-ring.js';
