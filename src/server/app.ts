@@ -5,7 +5,9 @@ import { ServiceError, isServiceError, systemClock, type Clock } from '../kernel
 import { createAwsJsonCodec, type WireResponse } from '../protocols/index.js';
 import { parseAccountsFile, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
-import { createMetricFilterPublisher } from '../services/logs/index.js';
+import { createMetricFilterPublisher, LiveTail } from '../services/logs/index.js';
+import { createInProcessTailBus } from '../storage/index.js';
+import { createConsoleTail } from './console-tail.js';
 import { handleAdmin, isAdminRequest } from './admin-routes.js';
 import { createPrometheusExposition, storeFileSizes } from './prometheus/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
@@ -55,8 +57,15 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       queueDepths: () => ({ metric_filter_publications: metricFilters.pendingCount() }),
     },
   });
+  // One Live Tail engine for every write path, StartLiveTail and the console stream (GET /_modelwatch/tail).
+  const { maxSessions, sessionTimeoutMs } = config.liveTail;
+  const liveTail = new LiveTail({
+    bus: createInProcessTailBus(), store: storage.logs,
+    ...(maxSessions === undefined ? {} : { maxSessions }), ...(sessionTimeoutMs === undefined ? {} : { timeoutMs: sessionTimeoutMs }),
+  });
+  const consoleTail = createConsoleTail({ liveTail, auth, clock, logError });
   const dispatch = createDispatcher({
-    router: buildRouter({ storage, metricFilters }), auth, clock, fallbackCodec, logError, observe: prometheus.observeRequest,
+    router: buildRouter({ storage, metricFilters, liveTail }), auth, clock, fallbackCodec, logError, observe: prometheus.observeRequest,
   });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
   const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset: () => storage.reset(), prometheus };
@@ -65,6 +74,10 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     let response: WireResponse;
     try {
       const request = await readRequest(message);
+      if (consoleTail.claims(request)) {
+        await consoleTail.serve(request, reply);
+        return;
+      }
       response = isAdminRequest(request) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
@@ -84,7 +97,9 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   return {
     url: listener.url,
     async close() {
-      await listener.close();
+      const closing = listener.close();
+      consoleTail.closeAll();
+      await closing;
       await metricFilters.drain();
       await jobs.stop();
       await storage.close();

@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly storageMemoryLimit: string;
   /** How often expired log events are purged. */
   readonly retentionSweepMs: number;
+  /** Config file `liveTail.maxSessions` / `liveTail.sessionTimeoutMs`; absent means AWS's defaults. */
+  readonly liveTail: { readonly maxSessions?: number; readonly sessionTimeoutMs?: number };
 }
 
 export class ConfigError extends Error {}
@@ -71,7 +73,20 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     allowReset,
     storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '48MB',
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
+    liveTail: liveTailConfig(objectAt(file, 'liveTail')),
   };
+}
+
+function liveTailConfig(section: Record<string, unknown>): ServerConfig['liveTail'] {
+  const positive = (key: string): number | undefined => {
+    const value = section[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new ConfigError(`config 'liveTail.${key}' must be a positive integer`);
+    return value;
+  };
+  const maxSessions = positive('maxSessions');
+  const sessionTimeoutMs = positive('sessionTimeoutMs');
+  return { ...(maxSessions === undefined ? {} : { maxSessions }), ...(sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs }) };
 }
 
 export function isLoopback(host: string): boolean {

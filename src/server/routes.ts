@@ -3,13 +3,13 @@ import { createAwsJsonCodec, createRouter, createRpcV2CborCodec, type Route, typ
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
 import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
-import { createLogsService, type MetricFilterPublisher } from '../services/logs/index.js';
+import { createLogsService, type LiveTail, type MetricFilterPublisher } from '../services/logs/index.js';
 import { createStsService, stsQueryShapes } from '../services/sts/index.js';
 import type { Storage } from '../storage/index.js';
 import type { ServiceRoute } from './dispatch.js';
 
 /** Every service ModelWatch serves, each on its wire protocol(s). Adding a protocol is a route, never a branch. */
-export function buildRouter(deps: { readonly storage: Storage; readonly metricFilters: MetricFilterPublisher }): Router<ServiceRoute> {
+export function buildRouter(deps: { readonly storage: Storage; readonly metricFilters: MetricFilterPublisher; readonly liveTail?: LiveTail }): Router<ServiceRoute> {
   const jsonUnknown = (operation: string): ServiceError =>
     new ServiceError('UnknownOperationException', `Unknown operation ${operation}.`);
   // CloudWatch speaks three wires (spec 0.1, 9.1); one service instance serves them all.
@@ -21,7 +21,10 @@ export function buildRouter(deps: { readonly storage: Storage; readonly metricFi
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
       codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' }),
       target: {
-        service: createLogsService({ store: deps.storage.logs, queryEngine: deps.storage.logQueries, afterAppend: deps.metricFilters.afterAppend }),
+        service: createLogsService({
+          store: deps.storage.logs, queryEngine: deps.storage.logQueries, afterAppend: deps.metricFilters.afterAppend,
+          ...(deps.liveTail === undefined ? {} : { liveTail: deps.liveTail }),
+        }),
         unknownOperation: jsonUnknown,
         mapAuthError: (error) => error,
         internalError: () => new ServiceError('ServiceUnavailableException', 'The service cannot complete the request.', { fault: 'server', httpStatus: 500 }),
