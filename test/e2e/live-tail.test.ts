@@ -27,6 +27,13 @@ describe('StartLiveTail', { timeout: 60_000 }, () => {
   let tail: CloudWatchLogsClient;
   const group = uniqueName('/tail/sdk');
 
+  /** A session the test can end: the SDK's iterator `return()` stops reading, aborting closes the connection. */
+  const open = async (input: ConstructorParameters<typeof StartLiveTailCommand>[0]) => {
+    const abort = new AbortController();
+    const { responseStream } = await tail.send(new StartLiveTailCommand(input), { abortSignal: abort.signal });
+    assert.ok(responseStream);
+    return { events: responseStream[Symbol.asyncIterator](), stream: responseStream, close: () => abort.abort() };
+  };
   const put = (messages: readonly string[], stream = 'app-1') =>
     logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents: messages.map((message) => ({ timestamp: Date.now(), message })) }));
 
@@ -38,6 +45,19 @@ describe('StartLiveTail', { timeout: 60_000 }, () => {
     await logs.send(new CreateLogGroupCommand({ logGroupName: group }));
     for (const stream of ['app-1', 'other-1']) await logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: stream }));
   });
+  /** `wanted` sessions, once earlier tests' closed ones are freed (as soon as the server notices the close). */
+  const openWhenFree = async (wanted: number) => {
+    const sessions: Awaited<ReturnType<typeof open>>[] = [];
+    for (let attempt = 0; sessions.length < wanted; attempt++) {
+      try {
+        sessions.push(await open({ logGroupIdentifiers: [group] }));
+      } catch (error) {
+        if ((error as Error).name !== 'LimitExceededException' || attempt > 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    return sessions;
+  };
   after(async () => {
     tail.destroy();
     await server.stop();
@@ -62,22 +82,18 @@ describe('StartLiveTail', { timeout: 60_000 }, () => {
   });
 
   it('streams sessionStart, then per-second updates with the matching events', streaming, async () => {
-    const { responseStream } = await tail.send(new StartLiveTailCommand({ logGroupIdentifiers: [group], logStreamNamePrefixes: ['app'], logEventFilterPattern: 'ERROR' }));
-    assert.ok(responseStream);
-    const events = responseStream[Symbol.asyncIterator]();
+    const { events, close } = await open({ logGroupIdentifiers: [group], logStreamNamePrefixes: ['app'], logEventFilterPattern: 'ERROR' });
     const first = await events.next();
     assert.deepEqual(first.value?.sessionStart?.logGroupIdentifiers, [group]);
     await put(['ERROR in app', 'INFO in app']);
     await put(['ERROR elsewhere'], 'other-1');
     const results = await collect(events, 1);
     assert.deepEqual(results.map((r) => [r.logStreamName, r.message, r.logGroupIdentifier]), [['app-1', 'ERROR in app', `000000000000:${group}`]]);
-    await events.return?.();
+    close();
   });
 
   it('samples an overload down to 500 events per update and says so', streaming, async () => {
-    const { responseStream } = await tail.send(new StartLiveTailCommand({ logGroupIdentifiers: [group] }));
-    assert.ok(responseStream);
-    const events = responseStream[Symbol.asyncIterator]();
+    const { events, close } = await open({ logGroupIdentifiers: [group] });
     await events.next();
     await logs.send(new PutLogEventsCommand({
       logGroupName: group, logStreamName: 'app-1', logEvents: Array.from({ length: 2000 }, (_, i) => ({ timestamp: Date.now(), message: `burst ${i}` })),
@@ -92,30 +108,21 @@ describe('StartLiveTail', { timeout: 60_000 }, () => {
       sampled ||= update?.sessionMetadata?.sampled === true;
     }
     assert.ok(sampled, 'an update says it was sampled');
-    await events.return?.();
+    close();
   });
 
   it('refuses sessions beyond the concurrent quota with LimitExceededException, and frees a slot on close', streaming, async () => {
-    const open = [];
-    for (let i = 0; i < 3; i++) {
-      const { responseStream } = await tail.send(new StartLiveTailCommand({ logGroupIdentifiers: [group] }));
-      assert.ok(responseStream);
-      const events = responseStream[Symbol.asyncIterator]();
-      await events.next();
-      open.push(events);
-    }
+    const sessions = await openWhenFree(3);
+    for (const session of sessions) await session.events.next();
     await assert.rejects(tail.send(new StartLiveTailCommand({ logGroupIdentifiers: [group] })), { name: 'LimitExceededException' });
-    for (const events of open) await events.return?.();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const { responseStream } = await tail.send(new StartLiveTailCommand({ logGroupIdentifiers: [group] }));
-    await responseStream?.[Symbol.asyncIterator]().return?.();
+    for (const session of sessions) session.close();
+    for (const session of await openWhenFree(1)) session.close();
   });
 
   it('ends a session with SessionTimeoutException after the (configured) timeout', streaming, async () => {
-    const { responseStream } = await tail.send(new StartLiveTailCommand({ logGroupIdentifiers: [group] }));
-    assert.ok(responseStream);
+    const [{ stream }] = (await openWhenFree(1)) as [Awaited<ReturnType<typeof open>>];
     await assert.rejects(async () => {
-      for await (const event of responseStream) void event;
+      for await (const event of stream) void event;
     }, { name: 'SessionTimeoutException' });
   });
 
@@ -124,7 +131,12 @@ describe('StartLiveTail', { timeout: 60_000 }, () => {
 import boto3, json, sys, time
 from botocore.config import Config
 logs = boto3.client('logs', endpoint_url=sys.argv[1], config=Config(inject_host_prefix=False))
-stream = logs.start_live_tail(logGroupIdentifiers=[sys.argv[2]], logEventFilterPattern='boto')['responseStream']
+for attempt in range(50):  # slots of sessions the previous tests closed are freed as the server notices
+    try:
+        stream = logs.start_live_tail(logGroupIdentifiers=[sys.argv[2]], logEventFilterPattern='boto')['responseStream']
+        break
+    except logs.exceptions.LimitExceededException:
+        time.sleep(0.1)
 out = {'start': None, 'messages': []}
 for event in stream:
     if 'sessionStart' in event:
