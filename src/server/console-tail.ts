@@ -64,9 +64,9 @@ export function createConsoleTail(options: ConsoleTailOptions): ConsoleTail {
       open.add(end);
       reply.once('close', end);
       try {
-        for await (const item of stream) {
+        for await (const items of stream) {
           if (reply.destroyed) break;
-          if (!reply.write(frame(item))) {
+          if (!reply.write(items.map(frame).join(''))) {
             await new Promise<void>((resolve) => {
               reply.once('drain', resolve);
               reply.once('close', resolve);
@@ -109,8 +109,18 @@ function resumePosition(request: WireRequest): TailPosition | undefined {
   return { kind: 'since', ingestionTime: Number(since) };
 }
 
+/** Event items are shared by every session that delivers the event, so each one's frame is built once. */
+const frames = new WeakMap<ConsoleTailItem, string>();
+
 function frame(item: ConsoleTailItem): string {
-  if (item.kind === 'event') return `id: ${item.cursor}\ndata: ${JSON.stringify(item.result)}\n\n`;
+  if (item.kind === 'event') {
+    let text = frames.get(item);
+    if (text === undefined) {
+      text = `id: ${item.cursor}\ndata: ${item.json}\n\n`;
+      frames.set(item, text);
+    }
+    return text;
+  }
   return `event: dropped\ndata: ${JSON.stringify({ dropped: item.count, ...(item.resumeCursor === undefined ? {} : { resumeCursor: item.resumeCursor }) })}\n\n`;
 }
 

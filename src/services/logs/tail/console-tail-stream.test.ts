@@ -9,13 +9,15 @@ import { tailHarness } from './tail-harness.test-support.js';
 const scope = { accountId: ACCOUNT, region: REGION };
 const messages = (items: readonly ConsoleTailItem[]): string[] => items.map((i) => (i.kind === 'event' ? i.result.message ?? '' : `dropped ${i.count}`));
 
-async function read(stream: AsyncIterator<ConsoleTailItem>, count: number): Promise<ConsoleTailItem[]> {
+/** Reads until `count` items arrived (each next() yields what is ready at that moment). */
+async function read(stream: AsyncIterator<readonly ConsoleTailItem[]>, count: number): Promise<ConsoleTailItem[]> {
   const out: ConsoleTailItem[] = [];
-  for (let i = 0; i < count; i++) {
+  while (out.length < count) {
     const { value, done } = await stream.next();
     assert.equal(done, false);
-    out.push(value as ConsoleTailItem);
+    out.push(...(value as readonly ConsoleTailItem[]));
   }
+  assert.equal(out.length, count, 'no more than expected');
   return out;
 }
 

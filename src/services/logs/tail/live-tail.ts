@@ -4,6 +4,7 @@ import type { LogStore, Scope, TailBatch, TailBus } from '../../../storage/index
 import { ConsoleTailStream, type ConsoleTailPosition } from './console-tail-stream.js';
 import { LiveTailStream } from './live-tail-stream.js';
 import { DEFAULT_MAX_SESSIONS, SessionQuota } from './session-quota.js';
+import { DrainScheduler } from './drain-scheduler.js';
 import { TailInbox } from './tail-inbox.js';
 import { resolveTailSelection, type TailRequest } from './tail-selection.js';
 import { realTailTimer, type TailTimer } from './tail-timer.js';
@@ -38,6 +39,7 @@ export class LiveTail {
   private readonly quota: SessionQuota;
   private readonly timer: TailTimer;
   private readonly bufferEvents: number;
+  private readonly scheduler = new DrainScheduler();
 
   constructor(private readonly options: LiveTailOptions) {
     this.quota = new SessionQuota(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
@@ -58,7 +60,7 @@ export class LiveTail {
   async startSession(start: StartTailSession): Promise<LiveTailStream> {
     const selection = await resolveTailSelection(this.options.store, start.scope, start.request);
     const release = this.quota.acquire(start.scope);
-    const inbox = new TailInbox(this.options.bus, selection, this.bufferEvents, () => undefined);
+    const inbox = new TailInbox(this.options.bus, selection, this.scheduler, this.bufferEvents, () => undefined);
     const { logStreamNames, logStreamNamePrefixes, logEventFilterPattern } = start.request;
     return new LiveTailStream({
       selection,
@@ -86,6 +88,8 @@ export class LiveTail {
   async openConsoleStream(scope: Scope, request: TailRequest, from?: ConsoleTailPosition): Promise<ConsoleTailStream> {
     const selection = await resolveTailSelection(this.options.store, scope, request);
     const release = this.quota.acquire(scope);
-    return new ConsoleTailStream({ selection, bus: this.options.bus, store: this.options.store, bufferEvents: this.bufferEvents, from, onClose: release });
+    return new ConsoleTailStream({
+      selection, bus: this.options.bus, store: this.options.store, scheduler: this.scheduler, bufferEvents: this.bufferEvents, from, onClose: release,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { TailBatch, TailBus, TailEvent, TailSubscription } from '../../../storage/index.js';
+import type { DrainScheduler, DrainTarget } from './drain-scheduler.js';
 import type { TailSelection } from './tail-selection.js';
 
 export interface TailMatch {
@@ -7,21 +8,22 @@ export interface TailMatch {
 }
 
 /**
- * A session's bounded buffer between the bus and its reader. The bus only appends whole batches (O(1) per batch on
- * the write path); filtering happens later, on `setImmediate`, so a session never slows ingestion. When more than
- * `capacity` matches wait unread, the oldest are dropped and counted, and the reader is told so (sampled/dropped).
+ * A session's bounded buffer between the bus and its reader. The bus only hands over whole batches (O(1) per batch
+ * on the write path); the shared DrainScheduler filters them later, so a session never slows ingestion. When more
+ * than `capacity` matches wait unread, the oldest are dropped and counted, and the reader is told so.
  */
-export class TailInbox {
-  private readonly pending: TailBatch[] = [];
-  private pendingEvents = 0;
+export class TailInbox implements DrainTarget {
   private matched: TailMatch[] = [];
   private droppedCount = 0;
-  private scheduled = false;
+  private added = 0;
+  private waiting = 0;
+  private closed = false;
   private readonly subscription: TailSubscription;
 
   constructor(
     bus: TailBus,
     private readonly selection: TailSelection,
+    private readonly scheduler: DrainScheduler,
     private readonly capacity: number,
     private readonly onMatch: () => void,
   ) {
@@ -30,58 +32,45 @@ export class TailInbox {
 
   /** Takes every match waiting, in arrival order, and how many were dropped since the last take. */
   take(): { readonly matches: TailMatch[]; readonly dropped: number } {
-    this.drain();
+    if (this.waiting > 0) this.scheduler.flush();
     const out = { matches: this.matched, dropped: this.droppedCount };
     this.matched = [];
     this.droppedCount = 0;
     return out;
   }
 
-  get size(): number {
-    return this.matched.length;
-  }
-
   close(): void {
+    this.closed = true;
     this.subscription.close();
-    this.pending.length = 0;
     this.matched = [];
   }
 
-  private accept(batch: TailBatch): void {
-    this.pending.push(batch);
-    this.pendingEvents += batch.events.length;
-    // Unfiltered batches are bounded too: beyond twice the capacity the oldest go unread.
-    while (this.pendingEvents > 2 * this.capacity && this.pending.length > 1) {
-      const dropped = this.pending.shift() as TailBatch;
-      this.pendingEvents -= dropped.events.length;
-      this.droppedCount += dropped.events.length;
-    }
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        if (this.drain() > 0) this.onMatch();
-      });
-    }
+  consider(batch: TailBatch, event: TailEvent): void {
+    if (this.closed || !this.selection.matches(event)) return;
+    this.matched.push({ logGroupName: batch.logGroupName, event });
+    this.added += 1;
   }
 
-  /** Filters what the bus delivered; returns how many new matches there are. */
-  private drain(): number {
-    let added = 0;
-    for (const batch of this.pending) {
-      for (const event of batch.events) {
-        if (!this.selection.matches(event)) continue;
-        this.matched.push({ logGroupName: batch.logGroupName, event });
-        added += 1;
-      }
-    }
-    this.pending.length = 0;
-    this.pendingEvents = 0;
+  drained(): void {
+    this.waiting = 0;
     if (this.matched.length > this.capacity) {
       const excess = this.matched.length - this.capacity;
       this.matched.splice(0, excess);
       this.droppedCount += excess;
     }
-    return added;
+    if (this.added > 0 && !this.closed) {
+      this.added = 0;
+      this.onMatch();
+    }
+  }
+
+  private accept(batch: TailBatch): void {
+    // Unfiltered batches are bounded too: far behind, whole batches go unread and count as dropped.
+    if (this.waiting > 2 * this.capacity) {
+      this.droppedCount += batch.events.length;
+      return;
+    }
+    this.waiting += batch.events.length;
+    this.scheduler.enqueue(batch, this);
   }
 }
