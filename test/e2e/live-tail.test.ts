@@ -81,6 +81,14 @@ describe('StartLiveTail', { timeout: 60_000 }, () => {
     assert.match(bad.body, /"__type":"InvalidParameterException"/);
   });
 
+  it('without an event-stream codec, refuses StartLiveTail and leaks no session slot', { skip: CODEC ? 'the event-stream codec answers it' : false }, async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await send(server.endpoint, { headers: logsTarget('StartLiveTail'), body: JSON.stringify({ logGroupIdentifiers: [group] }) });
+      assert.equal(response.status, 400);
+      assert.match(response.body, /"__type":"UnknownOperationException"/);
+    }
+  });
+
   it('streams sessionStart, then per-second updates with the matching events', streaming, async () => {
     const { events, close } = await open({ logGroupIdentifiers: [group], logStreamNamePrefixes: ['app'], logEventFilterPattern: 'ERROR' });
     const first = await events.next();

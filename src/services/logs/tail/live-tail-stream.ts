@@ -47,6 +47,15 @@ export class LiveTailStream implements AsyncIterableIterator<LiveTailStreamEvent
     return this;
   }
 
+  /**
+   * Only reached when a protocol without event streams tries to serialize the output as plain JSON: end the session
+   * (freeing its slot) and refuse, rather than answer 200 with a stream's internals.
+   */
+  toJSON(): never {
+    this.finish('closed');
+    throw new ServiceError('UnknownOperationException', 'StartLiveTail answers with an event stream, which this endpoint cannot send.');
+  }
+
   next(): Promise<IteratorResult<LiveTailStreamEvent>> {
     const value = this.ready.shift();
     if (value !== undefined) return Promise.resolve({ value, done: false });
