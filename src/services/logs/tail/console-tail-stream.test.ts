@@ -81,3 +81,21 @@ describe('console tail stream', () => {
     await stream.return();
   });
 });
+
+describe('console tail sessions and the quota', () => {
+  it('share the concurrent-session quota with StartLiveTail and honour logStreamNames', async () => {
+    const h = tailHarness({ maxSessions: 2 });
+    await h.groupWithStreams('app', 'a', 'b');
+    const live = await h.start({ logGroupIdentifiers: ['app'] });
+    const consoleStream = await h.liveTail.openConsoleStream(scope, { logGroupIdentifiers: ['app'], logStreamNames: ['b'] });
+    await h.startFails({ logGroupIdentifiers: ['app'] }, 'LimitExceededException');
+    await assert.rejects(h.liveTail.openConsoleStream(scope, { logGroupIdentifiers: ['app'] }), { code: 'LimitExceededException' });
+    const got = read(consoleStream, 1);
+    await h.put('app', 'a', ['in a']);
+    await h.put('app', 'b', ['in b']);
+    assert.deepEqual(messages(await got), ['in b']);
+    await live.return?.();
+    await consoleStream.return();
+    assert.equal(h.liveTail.openSessions(scope), 0);
+  });
+});
