@@ -4,7 +4,9 @@ import { envInt, type BenchEnv } from './lib/bench-env.js';
 import { atMost, context, type BenchResult, type Figure } from './lib/figures.js';
 import { loadNote, progress, withScratchDir } from './lib/scratch.js';
 import { callLogs, keepAliveAgent, prepareLogsRequest, sendPrepared, type Endpoint } from './lib/signed-client.js';
-import { openTailSession, TAIL_PATTERNS, type TailSession } from './lib/tail-sessions.js';
+import { Worker } from 'node:worker_threads';
+import type { ReaderReport } from './lib/tail-reader-worker.js';
+import { TAIL_PATTERNS } from './lib/tail-sessions.js';
 import { serverLaunchFromEnv, withServer, type ServerLaunch } from './lib/with-server.js';
 
 /**
@@ -44,13 +46,29 @@ function message(id: number): string {
 interface Ingest {
   readonly events: number;
   readonly elapsedMs: number;
-  /** Event id -> performance.now() when its batch was acknowledged. */
-  readonly acks: Map<number, number>;
+  /** Batch index (ids firstId + index * batch ...) -> epoch ms (fractional) when it was acknowledged. */
+  readonly acks: number[];
+}
+
+const wallClock = (): number => performance.timeOrigin + performance.now();
+
+/** Starts the readers' thread; resolves once its sessions are open. */
+async function startReaders(endpoint: Endpoint, patterns: readonly string[]): Promise<{ ask: (message: object) => Promise<unknown>; stop: () => Promise<number> }> {
+  // tsx's loader hooks are per thread: the worker registers them before importing the TypeScript entry.
+  const entry = new URL('./lib/tail-reader-worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(boot, { eval: true, workerData: { endpoint, logGroupName: GROUP, patterns } });
+  const next = (): Promise<unknown> => new Promise((resolve, reject) => {
+    worker.once('message', (message: { kind: string; report?: unknown }) => resolve(message.report ?? message.kind));
+    worker.once('error', reject);
+  });
+  await next();
+  return { ask: (message) => { const answer = next(); worker.postMessage(message); return answer; }, stop: () => worker.terminate() };
 }
 
 /** `writers` streams in parallel; paced at `rate` events/s when given, else as fast as the server answers. */
 async function ingest(endpoint: Endpoint, firstId: number, options: TailBenchOptions, paced: boolean): Promise<Ingest> {
-  const acks = new Map<number, number>();
+  const acks: number[] = [];
   const total = options.rate * options.seconds;
   const perWriter = Math.ceil(total / options.writers / options.batch);
   const intervalMs = (options.batch * options.writers * 1000) / options.rate;
@@ -70,8 +88,7 @@ async function ingest(endpoint: Endpoint, firstId: number, options: TailBenchOpt
         const prepared = await prepareLogsRequest(endpoint, 'PutLogEvents', JSON.stringify({ logGroupName: GROUP, logStreamName: `w${writer}`, logEvents }));
         const response = await sendPrepared(endpoint, agent, prepared);
         if (response.status !== 200) throw new Error(`PutLogEvents failed with HTTP ${response.status}: ${response.body.slice(0, 300)}`);
-        const acked = performance.now();
-        for (let i = 0; i < options.batch; i++) acks.set(base + i, acked);
+        acks[b * options.writers + writer] = wallClock();
         events += options.batch;
       }
     } finally {
@@ -96,36 +113,27 @@ export function tailBench(options: TailBenchOptions): Promise<BenchResult> {
       const span = options.rate * options.seconds + options.writers * options.batch;
       progress(`unpaced ingest without sessions (${(options.rate * options.seconds).toLocaleString('en-US')} events)`);
       const without = await ingest(server.endpoint, 0, options, false);
-      progress(`opening ${options.sessions} console tail sessions`);
-      const sessions: TailSession[] = [];
-      for (let i = 0; i < options.sessions; i++) sessions.push(await openTailSession(server.endpoint, GROUP, TAIL_PATTERNS[i % TAIL_PATTERNS.length] ?? ''));
-      progress('unpaced ingest with the sessions');
-      const withSessions = await ingest(server.endpoint, span, options, false);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      for (const session of sessions) session.arrivals.clear();
-      progress(`paced ingest at ${options.rate.toLocaleString('en-US')} events/s for ${options.seconds} s, timing deliveries`);
-      const paced = await ingest(server.endpoint, 2 * span, options, true);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      for (const session of sessions) session.close();
-      return { without, withSessions, paced, sessions };
+      progress(`opening ${options.sessions} console tail sessions (read on a worker thread)`);
+      const patterns = Array.from({ length: options.sessions }, (_, i) => TAIL_PATTERNS[i % TAIL_PATTERNS.length] ?? '');
+      const readers = await startReaders(server.endpoint, patterns);
+      try {
+        progress('unpaced ingest with the sessions');
+        const withSessions = await ingest(server.endpoint, span, options, false);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await readers.ask({ kind: 'clear' });
+        progress(`paced ingest at ${options.rate.toLocaleString('en-US')} events/s for ${options.seconds} s, timing deliveries`);
+        const paced = await ingest(server.endpoint, 2 * span, options, true);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const report = (await readers.ask({ kind: 'report', firstId: 2 * span, batch: options.batch, acks: paced.acks })) as ReaderReport;
+        return { without, withSessions, paced, report };
+      } finally {
+        await readers.stop();
+      }
     });
 
-    const latencies: number[] = [];
-    let early = 0;
-    let received = 0;
-    let dropped = 0;
-    for (const session of m.sessions) {
-      dropped += session.dropped;
-      for (const [id, at] of session.arrivals) {
-        const acked = m.paced.acks.get(id);
-        if (acked === undefined) continue;
-        received += 1;
-        // The server publishes before it answers, so an event can arrive before its write is acknowledged.
-        if (at < acked) early += 1;
-        latencies.push(Math.max(0, at - acked));
-      }
-    }
-    latencies.sort((a, b) => a - b);
+    // The server publishes before it answers, so an event can arrive before its write is acknowledged.
+    const { latencies, early, dropped } = m.report;
+    const received = latencies.length;
     const rateWithout = m.without.events / (m.without.elapsedMs / 1000);
     const rateWith = m.withSessions.events / (m.withSessions.elapsedMs / 1000);
     const ratios: Figure[] = [atMost('ingest slowdown with the sessions open', (1 - rateWith / rateWithout) * 100, '%', 10)];
@@ -139,7 +147,7 @@ export function tailBench(options: TailBenchOptions): Promise<BenchResult> {
       context('events delivered to sessions (paced phase)', received, 'events'),
     ];
     notes.push(`${early.toLocaleString('en-US')} of ${received.toLocaleString('en-US')} deliveries arrived before their write was acknowledged (counted as 0 ms)`);
-    notes.push('the sessions are read by this bench process, which also drives the ingest: on a shared 2-core machine the slowdown includes the readers\' own parsing');
+    notes.push('the sessions are read on a worker thread of this bench process: on a shared 2-core machine their parsing competes with the server for CPU, so both figures are pessimistic');
     notes.push('StartLiveTail latency is not measured here: its updates are per second by design, and its event-stream codec is measured with it');
     notes.push(loadNote('at end'));
     if (profile !== undefined) notes.push(`CPU profile of the server (all three phases):\n${profile}`);

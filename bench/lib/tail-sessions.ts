@@ -8,13 +8,13 @@ import type { Endpoint } from './signed-client.js';
 const signer = new SignatureV4({ credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, region: 'us-east-1', service: 'logs', sha256: Hash.bind(null, 'sha256') });
 
 export interface TailSession {
-  /** Event id (from the message) -> performance.now() when it arrived. */
+  /** Event id (from the message) -> when it arrived (the caller's clock). */
   readonly arrivals: Map<number, number>;
   dropped: number;
   close(): void;
 }
 
-export async function openTailSession(endpoint: Endpoint, logGroupName: string, pattern: string): Promise<TailSession> {
+export async function openTailSession(endpoint: Endpoint, logGroupName: string, pattern: string, clock: () => number): Promise<TailSession> {
   const signed = await signer.presign({
     method: 'GET', protocol: 'http:', hostname: endpoint.host, port: endpoint.port, path: '/_modelwatch/tail',
     headers: { host: `${endpoint.host}:${endpoint.port}` },
@@ -27,7 +27,7 @@ export async function openTailSession(endpoint: Endpoint, logGroupName: string, 
   const session: TailSession = { arrivals: new Map(), dropped: 0, close: () => abort.abort() };
   const parser = createParser({
     onEvent: (event) => {
-      const now = performance.now();
+      const now = clock();
       if (event.event === 'dropped') {
         session.dropped += (JSON.parse(event.data) as { dropped: number }).dropped;
         return;
