@@ -97,8 +97,10 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   return {
     url: listener.url,
     async close() {
+      // Live-tail responses never finish by themselves: end the sessions once the listener stops accepting.
       const closing = listener.close();
       consoleTail.closeAll();
+      liveTail.closeAll();
       await closing;
       await metricFilters.drain();
       await jobs.stop();

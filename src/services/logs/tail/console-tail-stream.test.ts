@@ -99,3 +99,18 @@ describe('console tail sessions and the quota', () => {
     assert.equal(h.liveTail.openSessions(scope), 0);
   });
 });
+
+describe('LiveTail.closeAll', () => {
+  it('ends every open session, StartLiveTail and console alike, and frees their slots', async () => {
+    const h = tailHarness();
+    await h.groupWithStreams('app', 's');
+    const live = await h.start({ logGroupIdentifiers: ['app'] });
+    await live.next();
+    const consoleStream = await h.liveTail.openConsoleStream(scope, { logGroupIdentifiers: ['app'] });
+    const waiting = consoleStream.next();
+    h.liveTail.closeAll();
+    assert.deepEqual(await waiting, { value: undefined, done: true });
+    assert.deepEqual(await live.next(), { value: undefined, done: true });
+    assert.equal(h.liveTail.openSessions(scope), 0);
+  });
+});

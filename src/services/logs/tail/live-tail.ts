@@ -40,6 +40,8 @@ export class LiveTail {
   private readonly timer: TailTimer;
   private readonly bufferEvents: number;
   private readonly scheduler = new DrainScheduler();
+  /** Every open session's `return()`, so shutdown can end them (their responses would otherwise never finish). */
+  private readonly open = new Set<() => unknown>();
 
   constructor(private readonly options: LiveTailOptions) {
     this.quota = new SessionQuota(options.maxSessions ?? DEFAULT_MAX_SESSIONS);
@@ -56,13 +58,18 @@ export class LiveTail {
     return this.quota.count(scope);
   }
 
+  /** Ends every open session, StartLiveTail and console alike (server shutdown). */
+  closeAll(): void {
+    for (const close of [...this.open]) close();
+  }
+
   /** StartLiveTail's response stream: sessionStart first, an update every second, closed by `return()`. */
   async startSession(start: StartTailSession): Promise<LiveTailStream> {
     const selection = await resolveTailSelection(this.options.store, start.scope, start.request);
     const release = this.quota.acquire(start.scope);
     const inbox = new TailInbox(this.options.bus, selection, this.scheduler, this.bufferEvents, () => undefined);
     const { logStreamNames, logStreamNamePrefixes, logEventFilterPattern } = start.request;
-    return new LiveTailStream({
+    const stream: LiveTailStream = new LiveTailStream({
       selection,
       inbox,
       start: {
@@ -80,16 +87,27 @@ export class LiveTail {
       onClose: () => {
         inbox.close();
         release();
+        this.open.delete(close);
       },
     });
+    const close = (): unknown => stream.return();
+    this.open.add(close);
+    return stream;
   }
 
   /** The console's stream: each matching event as soon as it is stored, resumable from a cursor or a time. */
   async openConsoleStream(scope: Scope, request: TailRequest, from?: ConsoleTailPosition): Promise<ConsoleTailStream> {
     const selection = await resolveTailSelection(this.options.store, scope, request);
     const release = this.quota.acquire(scope);
-    return new ConsoleTailStream({
-      selection, bus: this.options.bus, store: this.options.store, scheduler: this.scheduler, bufferEvents: this.bufferEvents, from, onClose: release,
+    const stream: ConsoleTailStream = new ConsoleTailStream({
+      selection, bus: this.options.bus, store: this.options.store, scheduler: this.scheduler, bufferEvents: this.bufferEvents, from,
+      onClose: () => {
+        release();
+        this.open.delete(close);
+      },
     });
+    const close = (): unknown => stream.return();
+    this.open.add(close);
+    return stream;
   }
 }
