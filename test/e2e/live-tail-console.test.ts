@@ -160,3 +160,17 @@ describe('console live tail across a restart', () => {
     }
   });
 });
+
+describe('console live tail and shutdown', () => {
+  it('a graceful shutdown ends open streams instead of waiting for them', { timeout: 20_000 }, async () => {
+    const server = await startServer();
+    const group = uniqueName('/tail/shutdown');
+    await server.logs().send(new CreateLogGroupCommand({ logGroupName: group }));
+    const sse = await openSse(await presignTailUrl(server.endpoint, { logGroupIdentifier: group }));
+    assert.equal(sse.status, 200);
+    await server.kill('SIGTERM');
+    sse.close();
+    assert.equal(server.process.exitCode, 0, `the server exited by itself (signal ${String(server.process.signalCode)})`);
+    await server.stop();
+  });
+});
