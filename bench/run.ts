@@ -6,12 +6,13 @@ import { closeSharedAgent } from './lib/signed-client.js';
 import { serverLaunchFromEnv } from './lib/with-server.js';
 import { memoryBench, memoryOptionsFromEnv } from './memory.js';
 import { metricsBench, metricsOptionsFromEnv } from './metrics.js';
+import { tailBench, tailOptionsFromEnv } from './tail.js';
 import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
 
 /**
  * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
  * Knobs (read here, passed down):
- *   BENCH=ingest,filter,memory,metrics  which benches (default: all, in that order)
+ *   BENCH=ingest,filter,memory,metrics,tail  which benches (default: all, in that order)
  *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
  *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
  *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
@@ -29,12 +30,18 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_METRICS_SERIES=100         1-minute series of one day queried by GetMetricData and SEARCH
  *   BENCH_METRICS_FILLER=770000      extra datapoints that only add ingest volume
  *   BENCH_METRICS_RUNS=5             timed runs per query and side (median), after one warm-up
+ *   BENCH_TAIL_SESSIONS=20           console live-tail sessions, each with its own filter pattern
+ *   BENCH_TAIL_RATE=100000           events/s offered while delivery latency is timed (and per unpaced phase)
+ *   BENCH_TAIL_SECONDS=5             length of each tail phase
+ *   BENCH_TAIL_BATCH=1000            events per PutLogEvents call in the tail bench
+ *   BENCH_TAIL_WRITERS=4             concurrent writers in the tail bench
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
   filter: () => filterBench(filterOptionsFromEnv(process.env)),
   memory: () => memoryBench(memoryOptionsFromEnv(process.env)),
   metrics: () => metricsBench(metricsOptionsFromEnv(process.env)),
+  tail: () => tailBench(tailOptionsFromEnv(process.env)),
 };
 
 async function main(): Promise<number> {

@@ -49,7 +49,7 @@ const SERVICES: readonly ServiceSpec[] = [
       'AssociateKmsKey', 'CreateLogGroup', 'CreateLogStream', 'DeleteLogGroup', 'DeleteLogStream', 'DeleteMetricFilter',
       'DeleteRetentionPolicy', 'DescribeLogGroups', 'DescribeLogStreams', 'DescribeMetricFilters', 'DisassociateKmsKey',
       'DescribeQueries', 'FilterLogEvents', 'GetLogEvents', 'GetLogGroupFields', 'GetLogRecord', 'GetQueryResults', 'ListTagsForResource',
-      'ListTagsLogGroup', 'PutLogEvents', 'PutMetricFilter', 'PutRetentionPolicy', 'StartQuery', 'StopQuery', 'TagLogGroup',
+      'ListTagsLogGroup', 'PutLogEvents', 'PutMetricFilter', 'PutRetentionPolicy', 'StartLiveTail', 'StartQuery', 'StopQuery', 'TagLogGroup',
       'TagResource', 'TestMetricFilter', 'UntagLogGroup', 'UntagResource',
     ],
     query: false,

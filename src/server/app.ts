@@ -7,7 +7,9 @@ import { createRestXmlCodec } from '../protocols/rest-xml/index.js';
 import { parseAccountsFile, parseBearerTokens, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 import { openDuckDbStorage } from '../storage-duckdb/index.js';
 import { openLocalObjectStore } from '../storage-local/index.js';
-import { createMetricFilterPublisher } from '../services/logs/index.js';
+import { createMetricFilterPublisher, LiveTail } from '../services/logs/index.js';
+import { createInProcessTailBus } from '../storage/index.js';
+import { createConsoleTail } from './console-tail.js';
 import { handleAdmin, isAdminRequest } from './admin-routes.js';
 import { createPrometheusExposition, storeFileSizes } from './prometheus/index.js';
 import { startBackgroundJobs } from './background-jobs.js';
@@ -65,6 +67,13 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       queueDepths: () => ({ metric_filter_publications: metricFilters.pendingCount() }),
     },
   });
+  // One Live Tail engine for every write path, StartLiveTail and the console stream (GET /_modelwatch/tail).
+  const { maxSessions, sessionTimeoutMs } = config.liveTail;
+  const liveTail = new LiveTail({
+    bus: createInProcessTailBus(), store: storage.logs,
+    ...(maxSessions === undefined ? {} : { maxSessions }), ...(sessionTimeoutMs === undefined ? {} : { timeoutMs: sessionTimeoutMs }),
+  });
+  const consoleTail = createConsoleTail({ liveTail, auth, clock, logError });
   // Bedrock: every runtime call's outcome goes to invocation logging (records to CloudWatch Logs and S3, the
   // AWS/Bedrock metrics) and to the Prometheus exposition; the control plane serves the logging configuration.
   const logging = await openInvocationLogging({
@@ -76,6 +85,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       putObject: async (object) => void (await objects.putObject(object)),
     },
     afterAppend: metricFilters.afterAppend,
+    liveTail,
     logError,
     loggerOptions: config.invocationLogging,
   });
@@ -83,7 +93,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   const s3ErrorCodec = createRestXmlCodec({ virtualHostSuffixes: [] });
   const unrouted = (request: WireRequest, requestId: string): WireResponse | undefined => s3SigV2Rejection(request, requestId, s3ErrorCodec);
   const dispatch = createDispatcher({
-    router: buildRouter({ storage, objects, metricFilters, catalog, invocationSink, bedrockControlOperations: logging.operations }), auth, clock, fallbackCodec, unrouted, logError, observe: prometheus.observeRequest,
+    router: buildRouter({ storage, objects, metricFilters, liveTail, catalog, invocationSink, bedrockControlOperations: logging.operations }), auth, clock, fallbackCodec, unrouted, logError, observe: prometheus.observeRequest,
   });
   const jobs = startBackgroundJobs({ logs: storage.logs, clock, retentionSweepMs: config.retentionSweepMs, logError });
   const reset = async (): Promise<void> => {
@@ -102,6 +112,10 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       // S3 bodies are the object's bytes (`Content-Encoding` is stored, not applied), so they stay as sent.
       const read = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3' });
       const request = { ...read, signal: gone.signal };
+      if (consoleTail.claims(request)) {
+        await consoleTail.serve(request, reply);
+        return;
+      }
       response = isAdminRequest(request) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);
@@ -123,7 +137,11 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   return {
     url: listener.url,
     async close() {
-      await listener.close();
+      // Live-tail responses never finish by themselves: end the sessions once the listener stops accepting.
+      const closing = listener.close();
+      consoleTail.closeAll();
+      liveTail.closeAll();
+      await closing;
       // Invocation records first (they append log events, which feed metric filters), then the filters' datapoints.
       await logging.logger.close();
       await metricFilters.drain();

@@ -35,3 +35,15 @@ test('bad values are ConfigErrors with a clear message', () => {
   assert.throws(() => loadConfig(['--default-account', '12'], {}), /12 digits/);
   assert.throws(() => loadConfig(['--config', '/nonexistent/x.json'], {}), /cannot read config file/);
 });
+
+test('liveTail.maxSessions and liveTail.sessionTimeoutMs come from the config file; absent means AWS defaults', () => {
+  assert.deepEqual((loadConfig([], {}) as Exclude<ReturnType<typeof loadConfig>, 'help'>).liveTail, {});
+  const dir = mkdtempSync(join(tmpdir(), 'mw-config-'));
+  const file = join(dir, 'config.json');
+  writeFileSync(file, JSON.stringify({ liveTail: { maxSessions: 40, sessionTimeoutMs: 5000 } }));
+  const config = loadConfig(['--config', file], {});
+  assert.ok(config !== 'help');
+  assert.deepEqual(config.liveTail, { maxSessions: 40, sessionTimeoutMs: 5000 });
+  writeFileSync(file, JSON.stringify({ liveTail: { maxSessions: 0 } }));
+  assert.throws(() => loadConfig(['--config', file], {}), /liveTail\.maxSessions' must be a positive integer/);
+});

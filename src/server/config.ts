@@ -34,6 +34,8 @@ export interface ServerConfig {
   readonly invocationLogging: Readonly<Record<string, number>>;
   /** The Bedrock gateway's `providers` and `models` sections. */
   readonly models: ModelConfig;
+  /** Config file `liveTail.maxSessions` / `liveTail.sessionTimeoutMs`; absent means AWS's defaults. */
+  readonly liveTail: { readonly maxSessions?: number; readonly sessionTimeoutMs?: number };
 }
 
 const FLAGS = {
@@ -85,7 +87,20 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
     invocationLogging: numbersOf(objectAt(file, 'invocationLogging'), ['s3BatchMaxBytes', 's3BatchMaxAgeMs', 'tickMs', 'maxQueue'], 'invocationLogging'),
     models: parseModelConfig(file),
+    liveTail: liveTailConfig(objectAt(file, 'liveTail')),
   };
+}
+
+function liveTailConfig(section: Record<string, unknown>): ServerConfig['liveTail'] {
+  const positive = (key: string): number | undefined => {
+    const value = section[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new ConfigError(`config 'liveTail.${key}' must be a positive integer`);
+    return value;
+  };
+  const maxSessions = positive('maxSessions');
+  const sessionTimeoutMs = positive('sessionTimeoutMs');
+  return { ...(maxSessions === undefined ? {} : { maxSessions }), ...(sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs }) };
 }
 
 export function isLoopback(host: string): boolean {

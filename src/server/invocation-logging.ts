@@ -3,7 +3,7 @@ import type { Clock, Operation } from '../kernel/index.js';
 import { createInvocationLogger, loggingOperations, type InvocationLogger, type InvocationLoggerOptions, type LogObjectStore } from '../services/bedrock/logging/index.js';
 import { createLogIngest, type LogIngestDeps } from '../services/logs/index.js';
 import { openDeliverySpoolFile } from '../storage-local/delivery-spool-file.js';
-import type { Storage } from '../storage/index.js';
+import type { Storage, TailPublisher } from '../storage/index.js';
 
 /** The spool folder under the data folder. */
 export const DELIVERY_SPOOL_DIR = 'bedrock-delivery-spool';
@@ -29,12 +29,15 @@ export async function openInvocationLogging(options: {
   readonly loggerOptions?: Partial<InvocationLoggerOptions>;
   /** Metric filters apply to invocation records as to any other appended events. */
   readonly afterAppend?: LogIngestDeps['afterAppend'];
+  /** The server's LiveTail, so live-tail sessions see the invocation records as they are written. */
+  readonly liveTail?: TailPublisher;
 }): Promise<InvocationLogging> {
-  const { storage, clock, objects, logError } = options;
+  const { storage, clock, objects, logError, liveTail } = options;
   const logs = createLogIngest({
     store: storage.logs,
     now: () => clock.now(),
     ...(options.afterAppend === undefined ? {} : { afterAppend: options.afterAppend }),
+    ...(liveTail === undefined ? {} : { liveTail }),
   });
   const spool = await openDeliverySpoolFile({
     dir: join(options.dataDir, DELIVERY_SPOOL_DIR),

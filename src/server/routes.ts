@@ -6,8 +6,9 @@ import { createBedrockControlService, createBedrockRuntimeService, type Invocati
 import { createAwsQueryCodec, toQueryAuthError } from '../protocols/aws-query/index.js';
 import { createRestXmlCodec, s3NotImplemented, toS3AuthError } from '../protocols/rest-xml/index.js';
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
+import { logsEventStreams } from '../models/logs/index.js';
 import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
-import { createLogsService, type MetricFilterPublisher } from '../services/logs/index.js';
+import { createLogsService, type LiveTail, type MetricFilterPublisher } from '../services/logs/index.js';
 import { createS3Service, s3InternalError } from '../services/s3/index.js';
 import { createStsService, stsQueryShapes } from '../services/sts/index.js';
 import type { ObjectStore, Storage } from '../storage/index.js';
@@ -22,6 +23,7 @@ export interface RouterDeps {
   readonly invocationSink: InvocationSink;
   /** Operations the control plane serves besides the model catalog: the invocation-logging configuration. */
   readonly bedrockControlOperations: ReadonlyMap<string, Operation>;
+  readonly liveTail?: LiveTail;
 }
 
 /** Host names under which `<bucket>.<host>:<port>` is an S3 virtual-host request. */
@@ -64,9 +66,12 @@ export function buildRouter(deps: RouterDeps): Router<ServiceRoute> {
     },
     {
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
-      codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' }),
+      codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328', eventStreams: logsEventStreams }),
       target: {
-        service: createLogsService({ store: deps.storage.logs, queryEngine: deps.storage.logQueries, afterAppend: deps.metricFilters.afterAppend }),
+        service: createLogsService({
+          store: deps.storage.logs, queryEngine: deps.storage.logQueries, afterAppend: deps.metricFilters.afterAppend,
+          ...(deps.liveTail === undefined ? {} : { liveTail: deps.liveTail }),
+        }),
         unknownOperation: jsonUnknown,
         mapAuthError: (error) => error,
         internalError: () => new ServiceError('ServiceUnavailableException', 'The service cannot complete the request.', { fault: 'server', httpStatus: 500 }),

@@ -2,6 +2,7 @@
 // The model is Copyright Amazon.com, Inc. or its affiliates and licensed under the Apache License, Version 2.0.
 // Do not edit by hand: run `npm run generate:models`.
 export { logsOperations, logsShapes } from './logs-shapes.js';
+export { logsEventStreams } from './logs-event-streams.js';
 export type { LogsOperationName } from './logs-shapes.js';
 export type {
   AssociateKmsKeyRequest,
@@ -40,6 +41,10 @@ export type {
   ListTagsForResourceResponse,
   ListTagsLogGroupRequest,
   ListTagsLogGroupResponse,
+  LiveTailSessionLogEvent,
+  LiveTailSessionMetadata,
+  LiveTailSessionStart,
+  LiveTailSessionUpdate,
   LogGroup,
   LogGroupClass,
   LogGroupField,
@@ -61,7 +66,12 @@ export type {
   RejectedLogEventsInfo,
   ResultField,
   SearchedLogStream,
+  SessionStreamingException,
+  SessionTimeoutException,
   StandardUnit,
+  StartLiveTailRequest,
+  StartLiveTailResponse,
+  StartLiveTailResponseStream,
   StartQueryRequest,
   StartQueryResponse,
   StopQueryRequest,

@@ -26,6 +26,7 @@ export type LogsOperationName =
   | 'PutLogEvents'
   | 'PutMetricFilter'
   | 'PutRetentionPolicy'
+  | 'StartLiveTail'
   | 'StartQuery'
   | 'StopQuery'
   | 'TagLogGroup'
@@ -58,6 +59,7 @@ export const logsOperations: Readonly<Record<LogsOperationName, OperationShapes>
   PutLogEvents: {"input":"PutLogEventsRequest","output":"PutLogEventsResponse"},
   PutMetricFilter: {"input":"PutMetricFilterRequest"},
   PutRetentionPolicy: {"input":"PutRetentionPolicyRequest"},
+  StartLiveTail: {"input":"StartLiveTailRequest","output":"StartLiveTailResponse"},
   StartQuery: {"input":"StartQueryRequest","output":"StartQueryResponse"},
   StopQuery: {"input":"StopQueryRequest","output":"StopQueryResponse"},
   TagLogGroup: {"input":"TagLogGroupRequest"},
@@ -150,6 +152,8 @@ export const logsShapes: ShapeTable = {
   SequenceToken: {"type":"string","min":1},
   StandardUnit: {"type":"string","enum":["Seconds","Microseconds","Milliseconds","Bytes","Kilobytes","Megabytes","Gigabytes","Terabytes","Bits","Kilobits","Megabits","Gigabits","Terabits","Percent","Count","Bytes/Second","Kilobytes/Second","Megabytes/Second","Gigabytes/Second","Terabytes/Second","Bits/Second","Kilobits/Second","Megabits/Second","Gigabits/Second","Terabits/Second","Count/Second","None"]},
   StartFromHead: {"type":"boolean"},
+  StartLiveTailLogGroupIdentifiers: {"type":"list","member":"LogGroupIdentifier","min":1,"max":10},
+  StartLiveTailRequest: {"type":"structure","members":{"logGroupIdentifiers":"StartLiveTailLogGroupIdentifiers","logStreamNames":"InputLogStreamNames","logStreamNamePrefixes":"InputLogStreamNames","logEventFilterPattern":"FilterPattern"},"required":["logGroupIdentifiers"]},
   StartQueryRequest: {"type":"structure","members":{"queryLanguage":"QueryLanguage","logGroupName":"LogGroupName","logGroupNames":"LogGroupNames","logGroupIdentifiers":"LogGroupIdentifiers","startTime":"Timestamp","endTime":"Timestamp","queryString":"QueryString","limit":"EventsLimitStartQuery"},"required":["startTime","endTime","queryString"]},
   StopQueryRequest: {"type":"structure","members":{"queryId":"QueryId"},"required":["queryId"]},
   SystemField: {"type":"string"},

@@ -215,6 +215,32 @@ export interface ListTagsLogGroupResponse {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+export interface LiveTailSessionLogEvent {
+  readonly logStreamName?: string;
+  readonly logGroupIdentifier?: string;
+  readonly message?: string;
+  readonly timestamp?: number;
+  readonly ingestionTime?: number;
+}
+
+export interface LiveTailSessionMetadata {
+  readonly sampled?: boolean;
+}
+
+export interface LiveTailSessionStart {
+  readonly requestId?: string;
+  readonly sessionId?: string;
+  readonly logGroupIdentifiers?: readonly string[];
+  readonly logStreamNames?: readonly string[];
+  readonly logStreamNamePrefixes?: readonly string[];
+  readonly logEventFilterPattern?: string;
+}
+
+export interface LiveTailSessionUpdate {
+  readonly sessionMetadata?: LiveTailSessionMetadata;
+  readonly sessionResults?: readonly LiveTailSessionLogEvent[];
+}
+
 export interface LogGroup {
   readonly logGroupName?: string;
   readonly creationTime?: number;
@@ -357,7 +383,33 @@ export interface SearchedLogStream {
   readonly searchedCompletely?: boolean;
 }
 
+export interface SessionStreamingException {
+  readonly message?: string;
+}
+
+export interface SessionTimeoutException {
+  readonly message?: string;
+}
+
 export type StandardUnit = 'Seconds' | 'Microseconds' | 'Milliseconds' | 'Bytes' | 'Kilobytes' | 'Megabytes' | 'Gigabytes' | 'Terabytes' | 'Bits' | 'Kilobits' | 'Megabits' | 'Gigabits' | 'Terabits' | 'Percent' | 'Count' | 'Bytes/Second' | 'Kilobytes/Second' | 'Megabytes/Second' | 'Gigabytes/Second' | 'Terabytes/Second' | 'Bits/Second' | 'Kilobits/Second' | 'Megabits/Second' | 'Gigabits/Second' | 'Terabits/Second' | 'Count/Second' | 'None';
+
+export interface StartLiveTailRequest {
+  readonly logGroupIdentifiers: readonly string[];
+  readonly logStreamNames?: readonly string[];
+  readonly logStreamNamePrefixes?: readonly string[];
+  readonly logEventFilterPattern?: string;
+}
+
+export interface StartLiveTailResponse {
+  readonly responseStream?: StartLiveTailResponseStream;
+}
+
+export interface StartLiveTailResponseStream {
+  readonly sessionStart?: LiveTailSessionStart;
+  readonly sessionUpdate?: LiveTailSessionUpdate;
+  readonly SessionTimeoutException?: SessionTimeoutException;
+  readonly SessionStreamingException?: SessionStreamingException;
+}
 
 export interface StartQueryRequest {
   readonly queryLanguage?: QueryLanguage;

@@ -77,9 +77,13 @@ describe('awsJson event-stream outputs', () => {
     const frames: ReturnType<EventStreamCodec["decode"]>[] = [];
     for await (const chunk of response.stream) frames.push(marshaller.decode(chunk));
     const header = (i: number, name: string): unknown => frames[i]?.headers[name]?.value;
-    assert.deepEqual([header(0, ':event-type'), header(1, ':event-type'), header(2, ':exception-type')], ['sessionStart', 'sessionUpdate', 'SessionTimeoutException']);
-    assert.deepEqual(JSON.parse(toUtf8(frames[0]?.body ?? new Uint8Array())), { sessionId: 's1' });
-    assert.deepEqual(JSON.parse(toUtf8(frames[2]?.body ?? new Uint8Array())), { message: 'Session timed out.' });
+    // botocore insists on an initial-response event first on awsJson event streams.
+    assert.deepEqual(
+      [header(0, ':event-type'), header(1, ':event-type'), header(2, ':event-type'), header(3, ':exception-type')],
+      ['initial-response', 'sessionStart', 'sessionUpdate', 'SessionTimeoutException'],
+    );
+    assert.deepEqual(JSON.parse(toUtf8(frames[1]?.body ?? new Uint8Array())), { sessionId: 's1' });
+    assert.deepEqual(JSON.parse(toUtf8(frames[3]?.body ?? new Uint8Array())), { message: 'Session timed out.' });
   });
 
   it('answers plain JSON for operations without a stream', () => {

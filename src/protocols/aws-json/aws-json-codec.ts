@@ -35,7 +35,7 @@ export function createAwsJsonCodec(options: AwsJsonOptions): ProtocolCodec {
         status: 200,
         headers: { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': requestId },
         body: '',
-        stream: encodeEventStream(source, { union: stream.union, toJson: (value) => JSON.stringify(value) }),
+        stream: encodeEventStream(source, { union: stream.union, toJson: (value) => JSON.stringify(value), initialResponse: true }),
       };
     },
     encodeError: (error, requestId) => {

@@ -8,6 +8,12 @@ export interface EncodeEventStreamOptions {
   readonly toJson: (value: Readonly<Record<string, unknown>>) => string;
   /** Adds Bedrock's random-looking `"p"` padding key to each payload (clients ignore unknown keys). */
   readonly pad?: boolean;
+  /**
+   * Sends an `initial-response` event (the output's non-stream members, here none: `{}`) before the first event.
+   * botocore requires it on awsJson event streams ("First event was not of type initial-response"); the JS SDK
+   * accepts it. Bedrock's restJson streams do not send it.
+   */
+  readonly initialResponse?: boolean;
 }
 
 /**
@@ -20,6 +26,7 @@ export async function* encodeEventStream(source: AsyncIterable<unknown>, options
   const { union } = options;
   const exceptionMember = (code: string): string | undefined =>
     Object.entries(union.exceptions).find(([, shape]) => shape === code)?.[0];
+  if (options.initialResponse === true) yield eventFrame('initial-response', '{}');
   try {
     for await (const value of source) {
       const [member, payload] = soleEntry(value);

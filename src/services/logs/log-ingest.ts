@@ -1,5 +1,7 @@
 import type { LogStore, NewLogEvent, Scope } from '../../storage/index.js';
 import type { AppendedEvent } from './metric-filter-datums.js';
+import { tailBatch } from './tail/tail-batch.js';
+import type { TailPublisher } from '../../storage/index.js';
 
 /**
  * How another service writes into CloudWatch Logs as AWS services do on a customer's behalf (Bedrock writes its
@@ -17,24 +19,29 @@ export interface LogIngestDeps {
   readonly now: () => number;
   /** The same hook PutLogEvents calls once events are durable: metric filters apply to every write path, as on AWS. */
   readonly afterAppend?: (scope: Scope, logGroupName: string, events: readonly AppendedEvent[]) => void;
+  /** Live Tail sees these writes too (pass the server's shared LiveTail). */
+  readonly liveTail?: TailPublisher;
 }
 
 export function createLogIngest(deps: LogIngestDeps): LogIngest {
-  const { store, now, afterAppend } = deps;
+  const { store, now, afterAppend, liveTail } = deps;
   return {
     async logGroupExists(scope, logGroupName) {
       return (await store.getLogGroup(scope, logGroupName)) !== undefined;
     },
     async appendLogEvents(scope, logGroupName, logStreamName, events) {
       if (events.length === 0) return (await store.getLogGroup(scope, logGroupName)) === undefined ? 'no-group' : 'appended';
-      let outcome = await store.append(scope, logGroupName, logStreamName, events, now());
+      let ingestionTime = now();
+      let outcome = await store.append(scope, logGroupName, logStreamName, events, ingestionTime);
       if (outcome.kind === 'no-stream') {
         // Created on first use, as Bedrock's role does with logs:CreateLogStream; a concurrent creator is fine.
         if ((await store.createLogStream(scope, logGroupName, logStreamName, now())) === 'no-group') return 'no-group';
-        outcome = await store.append(scope, logGroupName, logStreamName, events, now());
+        ingestionTime = now();
+        outcome = await store.append(scope, logGroupName, logStreamName, events, ingestionTime);
       }
       if (outcome.kind !== 'appended') return 'no-group';
       afterAppend?.(scope, logGroupName, events);
+      liveTail?.publish(tailBatch({ scope, logGroupName, logStreamName, ingestionTime, firstSeq: outcome.firstSeq, events }));
       return 'appended';
     },
   };

@@ -1,5 +1,6 @@
 import type { LogQueryEngine, LogStore, Scope } from '../../storage/index.js';
 import type { AppendedEvent } from './metric-filter-datums.js';
+import type { LiveTail } from './tail/live-tail.js';
 
 /** What the Logs service needs from the outside world; time and the caller come with each request. */
 export interface LogsServiceDeps {
@@ -11,4 +12,9 @@ export interface LogsServiceDeps {
    * (a MetricFilterPublisher's afterAppend). Must return at once: it runs off the response's critical path.
    */
   readonly afterAppend?: (scope: Scope, logGroupName: string, events: readonly AppendedEvent[]) => void;
+  /**
+   * Live Tail's engine: write paths publish stored events to it and StartLiveTail opens sessions on it. The server
+   * passes one shared with the console stream and the Bedrock ingest; without it the service makes its own.
+   */
+  readonly liveTail?: LiveTail;
 }

@@ -2,6 +2,8 @@ import type { Operation, ServiceDefinition } from '../../kernel/index.js';
 import type { LogsOperationName } from '../../models/logs/index.js';
 import { QueryRegistry } from './insights/query-registry.js';
 import type { LogsServiceDeps } from './logs-deps.js';
+import { createInProcessTailBus } from '../../storage/index.js';
+import { LiveTail } from './tail/live-tail.js';
 import { associateKmsKey } from './operations/associate-kms-key.js';
 import { createLogGroup } from './operations/create-log-group.js';
 import { createLogStream } from './operations/create-log-stream.js';
@@ -16,6 +18,7 @@ import { disassociateKmsKey } from './operations/disassociate-kms-key.js';
 import { describeQueries } from './operations/describe-queries.js';
 import { getLogRecord } from './operations/get-log-record.js';
 import { getQueryResults } from './operations/get-query-results.js';
+import { startLiveTail } from './operations/start-live-tail.js';
 import { startQuery } from './operations/start-query.js';
 import { stopQuery } from './operations/stop-query.js';
 import { getLogGroupFields } from './operations/get-log-group-fields.js';
@@ -36,7 +39,9 @@ import { untagResource } from './operations/untag-resource.js';
  * CloudWatch Logs (awsJson1_1, `Logs_20140328.*`). Only the operations below are served; any other Logs operation
  * is left out of the map, so the protocol layer answers it with UnknownOperationException instead of a fake.
  */
-export function createLogsService(deps: LogsServiceDeps): ServiceDefinition {
+export function createLogsService(options: LogsServiceDeps): ServiceDefinition {
+  const liveTail = options.liveTail ?? new LiveTail({ bus: createInProcessTailBus(), store: options.store });
+  const deps = { ...options, liveTail };
   const insights = { store: deps.store, engine: deps.queryEngine, registry: new QueryRegistry() };
   const operations: Record<LogsOperationName, Operation> = {
     AssociateKmsKey: associateKmsKey(deps),
@@ -61,6 +66,7 @@ export function createLogsService(deps: LogsServiceDeps): ServiceDefinition {
     PutLogEvents: putLogEvents(deps),
     PutMetricFilter: putMetricFilter(deps),
     PutRetentionPolicy: putRetentionPolicy(deps),
+    StartLiveTail: startLiveTail(deps),
     StartQuery: startQuery(insights),
     StopQuery: stopQuery(insights),
     TagLogGroup: tagLogGroup(deps),

@@ -5,6 +5,7 @@ import { invalidParameter, logGroupNotFound, logStreamNotFound } from '../errors
 import { eventSize, MAX_BATCH_BYTES } from '../event-size.js';
 import { requireLogGroup, scopeOf } from '../log-group-ref.js';
 import type { LogsServiceDeps } from '../logs-deps.js';
+import { tailBatch } from '../tail/tail-batch.js';
 import { parseLogsInput } from '../logs-input.js';
 import { DAY_MS, retentionFloor } from '../retention.js';
 
@@ -19,7 +20,7 @@ const MAX_SPAN_MS = 24 * HOUR_MS;
  * group's retention. Sequence tokens are ignored; nothing is created on the fly. Accepted events feed the group's
  * metric filters once stored.
  */
-export function putLogEvents({ store, afterAppend }: LogsServiceDeps): Operation<unknown, PutLogEventsResponse> {
+export function putLogEvents({ store, afterAppend, liveTail }: LogsServiceDeps): Operation<unknown, PutLogEventsResponse> {
   return async (raw, ctx) => {
     const input = parseLogsInput<PutLogEventsRequest>('PutLogEvents', raw);
     const events = input.logEvents;
@@ -48,6 +49,7 @@ export function putLogEvents({ store, afterAppend }: LogsServiceDeps): Operation
     if (outcome.kind === 'no-stream') throw logStreamNotFound();
     // Durable now: metric filters publish from here, without holding up the response.
     afterAppend?.(scope, input.logGroupName, accepted);
+    liveTail?.publish(tailBatch({ scope, logGroupName: input.logGroupName, logStreamName: input.logStreamName, ingestionTime: now, firstSeq: outcome.firstSeq, events: accepted }));
     return { nextSequenceToken: sequenceToken(outcome.firstSeq + outcome.count), ...rejectedInfo };
   };
 }
