@@ -44,8 +44,9 @@ export function converseResponse(result: ConverseResult, latencyMs: number, inpu
   return {
     output: { message: result.message },
     stopReason: result.stopReason,
-    ...(result.usage === undefined ? {} : { usage: result.usage }),
+    // metrics before usage: the member order of the record AWS logs (spec 2.2, observed), which logs this document.
     metrics: { latencyMs },
+    ...(result.usage === undefined ? {} : { usage: result.usage }),
     ...(result.additionalModelResponseFields === undefined ? {} : { additionalModelResponseFields: result.additionalModelResponseFields }),
     ...(input.performanceConfig === undefined ? {} : { performanceConfig: input.performanceConfig }),
     ...(input.serviceTier === undefined ? {} : { serviceTier: input.serviceTier }),
