@@ -138,22 +138,48 @@ describe('Bedrock invocation records, end to end', { timeout: 120_000 }, () => {
     assert.deepEqual(await readBody(s3Path), sentBody);
   });
 
-  it('an image model: the image output is binary data, offloaded to the large-data bucket', async () => {
+  it('an image model: the image output is binary data, offloaded (CloudWatch: large-data bucket; S3: data/); image toggle off leaves it out', async () => {
     const [logGroupName, name] = [await group(), await bucket()];
-    await configure({ cloudWatchConfig: { logGroupName, roleArn: ROLE, largeDataDeliveryS3Config: { bucketName: name } }, ...ALL_ON });
+    await configure({ cloudWatchConfig: { logGroupName, roleArn: ROLE, largeDataDeliveryS3Config: { bucketName: name } }, s3Config: { bucketName: name, keyPrefix: 'rec' }, ...ALL_ON });
     const body = { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a lighthouse' }, imageGenerationConfig: { numberOfImages: 1, width: 512, height: 512 } };
-    const { result, sentAt, answeredAt } = await timed(() => runtime.send(new InvokeModelCommand({ modelId: IMAGE, contentType: 'application/json', body: JSON.stringify(body) })));
+    const generate = () => timed(() => runtime.send(new InvokeModelCommand({ modelId: IMAGE, contentType: 'application/json', body: JSON.stringify(body) })));
+    const { result, sentAt, answeredAt } = await generate();
     const answer = JSON.parse(Buffer.from(result.body).toString('utf8')) as { images: string[] };
     assert.equal(Buffer.from(answer.images[0] ?? '', 'base64').subarray(1, 4).toString('latin1'), 'PNG');
+    const expected = (line: string, output: { s3Path?: string }) => expectedRecordLine({
+      ...base(result.$metadata.requestId, 'InvokeModel', IMAGE), timestamp: stampOf(line, sentAt, answeredAt), input: { json: body }, output,
+    });
+    const outPathOf = (line: string | undefined) => (JSON.parse(line ?? '{}') as { output?: { outputBodyS3Path?: string } }).output?.outputBodyS3Path ?? '';
+    const dataFolder = (prefix?: string) =>
+      `s3://${name}/${hourFolder({ ...(prefix === undefined ? {} : { prefix }), accountId: TEST_ACCOUNT, region: REGION, ms: sentAt })}data/`.replaceAll('/', '\\/');
     const event = await eventFor(server.logs(), logGroupName, result.$metadata.requestId);
-    const outPath = (JSON.parse(event.message ?? '{}') as { output?: { outputBodyS3Path?: string } }).output?.outputBodyS3Path ?? '';
-    assert.match(outPath, new RegExp(`^s3://${name}/${hourFolder({ accountId: TEST_ACCOUNT, region: REGION, ms: sentAt }).replaceAll('/', '\\/')}data/[0-9a-f-]{36}_output\\.json\\.gz$`));
-    assert.equal(event.message, expectedRecordLine({
-      ...base(result.$metadata.requestId, 'InvokeModel', IMAGE), timestamp: stampOf(event.message ?? '', sentAt, answeredAt),
-      input: { json: body }, output: { s3Path: outPath },
-    }));
-    const stored = gunzipSync(await getBytes(server.s3(), name, outPath.slice(`s3://${name}/`.length)));
-    assert.deepEqual(stored, Buffer.from(result.body), 'the object is the gzip of the response body');
+    const cwPath = outPathOf(event.message);
+    assert.match(cwPath, new RegExp(`^${dataFolder()}[0-9a-f-]{36}_output\\.json\\.gz$`));
+    assert.equal(event.message, expected(event.message ?? '', { s3Path: cwPath }));
+    const s3Line = await s3LineFor(server.s3(), name, result.$metadata.requestId);
+    const s3Path = outPathOf(s3Line.line);
+    assert.match(s3Path, new RegExp(`^${dataFolder('rec')}[0-9a-f-]{36}_output\\.json\\.gz$`));
+    assert.equal(s3Line.line, expected(s3Line.line, { s3Path }));
+    for (const path of [cwPath, s3Path]) {
+      const stored = gunzipSync(await getBytes(server.s3(), name, path.slice(`s3://${name}/`.length)));
+      assert.deepEqual(stored, Buffer.from(result.body), 'the object is the gzip of the response body');
+    }
+
+    await configure({ cloudWatchConfig: { logGroupName, roleArn: ROLE, largeDataDeliveryS3Config: { bucketName: name } }, textDataDeliveryEnabled: true });
+    const off = await generate();
+    const offEvent = await eventFor(server.logs(), logGroupName, off.result.$metadata.requestId);
+    assert.equal(offEvent.message, expectedRecordLine({
+      ...base(off.result.$metadata.requestId, 'InvokeModel', IMAGE), timestamp: isoSecond(offEvent.timestamp ?? 0), input: { json: body }, output: {},
+    }), 'image data off: the text prompt is logged, the image is not');
+  });
+
+  it('requestMetadata from Converse is a field of the record, not part of its input body', async () => {
+    const logGroupName = await group();
+    await configure({ cloudWatchConfig: { logGroupName, roleArn: ROLE }, textDataDeliveryEnabled: true });
+    const requestMetadata = { team: 'search', env: 'prod' };
+    const r = await runtime.send(new ConverseCommand({ modelId: HAIKU, messages: HELLO, inferenceConfig: { maxTokens: 512, temperature: 0.7 }, requestMetadata }));
+    const event = await eventFor(server.logs(), logGroupName, r.$metadata.requestId);
+    assert.equal(event.message, expectedRecordLine({ ...converseRecord(r, isoSecond(event.timestamp ?? 0)), requestMetadata }));
   });
 
   it('each data toggle off leaves its body out and keeps the metadata', async () => {
