@@ -105,7 +105,7 @@ describe('failed invocations and AWS/Bedrock metrics', { timeout: 120_000 }, () 
     assert.equal(await stat('Invocations', UPSTREAM_MODEL, 1), 1, 'a failed upstream call was accepted for processing');
   });
 
-  it('a malformed request (InvokeModel body that is not JSON): ValidationException 400, errorCode, InvocationClientErrors', async () => {
+  it('malformed requests (an InvokeModel body that is not JSON, a Converse without messages): ValidationException 400, errorCode, InvocationClientErrors', async () => {
     const logGroupName = await logTo();
     const error = await expectAwsError(
       runtime.send(new InvokeModelCommand({ modelId: HAIKU, contentType: 'application/json', body: new TextEncoder().encode('{"messages": [') })),
@@ -116,6 +116,13 @@ describe('failed invocations and AWS/Bedrock metrics', { timeout: 120_000 }, () 
     // A body that is not JSON cannot be inlined as inputBodyJson; without a large-data bucket it is left out.
     assert.equal(event.message, errorRecord(error.$metadata?.requestId, HAIKU, event.timestamp ?? 0, undefined, 'ValidationException', 'InvokeModel'));
     assert.equal(await stat('InvocationClientErrors', HAIKU, 1), 1);
+
+    const empty = await expectAwsError(runtime.send(new ConverseCommand({ modelId: HAIKU, messages: [] })), 'ValidationException');
+    assert.equal(empty.message, 'A conversation must start with a user message. Try again with a conversation that starts with a user message.');
+    const emptyEvent = await eventFor(server.logs(), logGroupName, empty.$metadata?.requestId);
+    assert.equal(emptyEvent.message, errorRecord(empty.$metadata?.requestId, HAIKU, emptyEvent.timestamp ?? 0, { messages: [] }, 'ValidationException'));
+    assert.equal(await stat('InvocationClientErrors', HAIKU, 2), 2);
+    assert.equal(await statNow('Invocations', HAIKU, 'Sum'), undefined, 'requests refused by validation are not invocations');
   });
 
   it('runtime metrics with logging off: GetMetricStatistics, GetMetricData and the Prometheus series', async () => {
