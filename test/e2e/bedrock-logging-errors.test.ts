@@ -4,7 +4,7 @@ import { DeleteModelInvocationLoggingConfigurationCommand, PutModelInvocationLog
 import { ConverseCommand, InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { GetMetricDataCommand, GetMetricStatisticsCommand, type Statistic } from '@aws-sdk/client-cloudwatch';
 import { CreateLogGroupCommand, DeleteLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-compatible-server.js';
 import { expectAwsError, type AwsErrorShape } from './aws-assert.js';
@@ -172,5 +172,22 @@ describe('failed invocations and AWS/Bedrock metrics', { timeout: 120_000 }, () 
     assert.ok([isoSecond(sentAt), isoSecond(Date.now())].includes((JSON.parse(line.line) as { timestamp: string }).timestamp));
     assert.equal(await stat('ModelInvocationLogsCloudWatchDeliveryFailure', undefined, failuresBefore + 1), failuresBefore + 1, 'a deleted group is not retried');
     assert.ok((await stat('ModelInvocationLogsS3DeliverySuccess', undefined, 1)) >= 1);
+  });
+  it('a deleted bucket fails S3 delivery (ModelInvocationLogsS3DeliveryFailure) and CloudWatch still receives', async () => {
+    const bucket = bucketName('gone');
+    await server.s3().send(new CreateBucketCommand({ Bucket: bucket }));
+    const logGroupName = await logTo({ s3Config: { bucketName: bucket } });
+    const failuresBefore = (await statNow('ModelInvocationLogsS3DeliveryFailure', undefined, 'Sum')) ?? 0;
+    await server.s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: 'amazon-bedrock-logs-permission-check' }));
+    await server.s3().send(new DeleteBucketCommand({ Bucket: bucket }));
+    const r = await runtime.send(new ConverseCommand({ modelId: HAIKU, messages: HELLO }));
+    const event = await eventFor(server.logs(), logGroupName, r.$metadata.requestId);
+    assert.equal(event.message, expectedRecordLine({
+      timestamp: isoSecond(event.timestamp ?? 0), accountId: TEST_ACCOUNT, arn, region: REGION,
+      requestId: r.$metadata.requestId ?? '', operation: 'Converse', modelId: HAIKU, input: { json: { messages: HELLO } },
+      output: { json: { output: { message: r.output?.message }, stopReason: r.stopReason, metrics: r.metrics, usage: r.usage } },
+      usage: { inputTokens: r.usage?.inputTokens ?? -1, outputTokens: r.usage?.outputTokens ?? -1 },
+    }));
+    assert.equal(await stat('ModelInvocationLogsS3DeliveryFailure', undefined, failuresBefore + 1), failuresBefore + 1, 'a deleted bucket is not retried');
   });
 });
