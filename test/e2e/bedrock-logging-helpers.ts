@@ -28,7 +28,7 @@ export interface ExpectedRecord {
   readonly input: ExpectedBody;
   readonly output?: ExpectedBody;
   /** Token counts as the response reported them; absent when the model reported none. */
-  readonly usage?: { readonly inputTokens: number; readonly outputTokens: number };
+  readonly usage?: { readonly inputTokens: number; readonly outputTokens: number; readonly cacheRead?: number; readonly cacheWrite?: number };
   readonly errorCode?: string;
   readonly requestMetadata?: Readonly<Record<string, string>>;
 }
@@ -42,7 +42,8 @@ export function expectedRecordLine(r: ExpectedRecord): string {
   });
   const input = {
     ...body(r.input, 'input'),
-    ...(r.usage === undefined ? {} : { inputTokenCount: r.usage.inputTokens, cacheReadInputTokenCount: 0, cacheWriteInputTokenCount: 0 }),
+    // The cache counts are 0 when the prompt cache was not used (spec 2.2).
+    ...(r.usage === undefined ? {} : { inputTokenCount: r.usage.inputTokens, cacheReadInputTokenCount: r.usage.cacheRead ?? 0, cacheWriteInputTokenCount: r.usage.cacheWrite ?? 0 }),
   };
   const output = r.output === undefined ? undefined : { ...body(r.output, 'output'), ...(r.usage === undefined ? {} : { outputTokenCount: r.usage.outputTokens }) };
   return JSON.stringify({
