@@ -173,13 +173,23 @@ describe('Bedrock invocation records, end to end', { timeout: 120_000 }, () => {
     }), 'image data off: the text prompt is logged, the image is not');
   });
 
-  it('requestMetadata from Converse is a field of the record, not part of its input body', async () => {
+  it('requestMetadata (Converse member, InvokeModel header) is a field of the record, not part of its input body', async () => {
     const logGroupName = await group();
     await configure({ cloudWatchConfig: { logGroupName, roleArn: ROLE }, textDataDeliveryEnabled: true });
     const requestMetadata = { team: 'search', env: 'prod' };
     const r = await runtime.send(new ConverseCommand({ modelId: HAIKU, messages: HELLO, inferenceConfig: { maxTokens: 512, temperature: 0.7 }, requestMetadata }));
     const event = await eventFor(server.logs(), logGroupName, r.$metadata.requestId);
     assert.equal(event.message, expectedRecordLine({ ...converseRecord(r, isoSecond(event.timestamp ?? 0)), requestMetadata }));
+
+    // InvokeModel carries it in the X-Amzn-Bedrock-Request-Metadata header, a JSON object of strings.
+    const titan = { inputText: 'hello' };
+    const invoked = await runtime.send(new InvokeModelCommand({ modelId: TITAN, contentType: 'application/json', body: JSON.stringify(titan), requestMetadata: JSON.stringify(requestMetadata) }));
+    const answer = JSON.parse(Buffer.from(invoked.body).toString('utf8')) as { inputTextTokenCount: number; results: Array<{ tokenCount: number }> };
+    const invokedEvent = await eventFor(server.logs(), logGroupName, invoked.$metadata.requestId);
+    assert.equal(invokedEvent.message, expectedRecordLine({
+      ...base(invoked.$metadata.requestId, 'InvokeModel', TITAN), timestamp: isoSecond(invokedEvent.timestamp ?? 0), input: { json: titan }, output: { json: answer },
+      usage: { inputTokens: answer.inputTextTokenCount, outputTokens: answer.results[0]?.tokenCount ?? -1 }, requestMetadata,
+    }));
   });
 
   it('each data toggle off leaves its body out and keeps the metadata', async () => {
