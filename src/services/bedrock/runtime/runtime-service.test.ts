@@ -118,6 +118,7 @@ describe('runtime service outcomes', () => {
       ['anthropic.broken-v1', 'ModelTimeoutException', 408],
       ['anthropic.broken-v1', 'ModelStreamErrorException', 424],
     ]);
+    assert.equal('stopReason' in (outcomes[3]?.output?.json as object), false, 'a stream without messageStop logs no stop reason');
   });
 
   test('a full quota answers ThrottlingException and records a throttled outcome', async () => {

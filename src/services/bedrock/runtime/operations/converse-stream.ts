@@ -70,7 +70,10 @@ export function converseStream(rt: RuntimeContext): Operation {
         rt.quotas.chargeTokens(quotaKey, totalTokens(result), ctx.clock.now());
         tracker.setUsage(result.usage);
         const latencyMs = sentLatencyMs ?? tracker.elapsedMs();
-        tracker.output = { contentType: 'application/json', json: converseResponse(result, latencyMs, input), modalities: ['text'] };
+        const response = converseResponse(result, latencyMs, input);
+        // A stream that ended without messageStop logs what it produced, not a stop reason it never had [unconfirmed].
+        const { stopReason: _neverSent, ...partial } = response;
+        tracker.output = { contentType: 'application/json', json: aggregate.stopped ? response : partial, modalities: ['text'] };
       };
       return { stream: relay() };
     });
