@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DeleteModelInvocationLoggingConfigurationCommand, PutModelInvocationLoggingConfigurationCommand, type LoggingConfig } from '@aws-sdk/client-bedrock';
-import { ConverseCommand, InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { ConverseCommand, ConverseStreamCommand, InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { GetMetricDataCommand, GetMetricStatisticsCommand, type Statistic } from '@aws-sdk/client-cloudwatch';
 import { CreateLogGroupCommand, DeleteLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-compatible-server.js';
 import { expectAwsError, type AwsErrorShape } from './aws-assert.js';
-import { GATEWAY_CONFIG, HAIKU, INSTANT, QUOTA_LIMITED } from './bedrock-helpers.js';
+import { FAILING, GATEWAY_CONFIG, HAIKU, INSTANT, QUOTA_LIMITED } from './bedrock-helpers.js';
 import { eventFor, eventually, expectedRecordLine, isoSecond, s3LineFor } from './bedrock-logging-helpers.js';
 import { REGION, startServer, TEST_ACCOUNT, uniqueName, type RunningServer } from './harness.js';
 import { bucketName } from './s3-helpers.js';
@@ -123,6 +123,32 @@ describe('failed invocations and AWS/Bedrock metrics', { timeout: 120_000 }, () 
     assert.equal(emptyEvent.message, errorRecord(empty.$metadata?.requestId, HAIKU, emptyEvent.timestamp ?? 0, { messages: [] }, 'ValidationException'));
     assert.equal(await stat('InvocationClientErrors', HAIKU, 2), 2);
     assert.equal(await statNow('Invocations', HAIKU, 'Sum'), undefined, 'requests refused by validation are not invocations');
+  });
+
+  it('a stream that fails midway: ModelStreamErrorException in the stream, a record with the partial output and errorCode', async () => {
+    const logGroupName = await logTo();
+    const stream = await runtime.send(new ConverseStreamCommand({ modelId: FAILING, messages: HELLO }));
+    let text = '';
+    const failure = await (async () => {
+      try {
+        for await (const e of stream.stream ?? []) text += e.contentBlockDelta?.delta?.text ?? '';
+      } catch (error) {
+        return error as AwsErrorShape;
+      }
+      return assert.fail('the simulated stream was to fail');
+    })();
+    assert.equal(failure.name, 'ModelStreamErrorException');
+    assert.ok(text.length > 0, 'some text arrived before the failure');
+    const event = await eventFor(server.logs(), logGroupName, stream.$metadata.requestId);
+    const record = JSON.parse(event.message ?? '{}') as { output?: { outputBodyJson?: { metrics?: unknown } } };
+    assert.equal(event.message, expectedRecordLine({
+      timestamp: isoSecond(event.timestamp ?? 0), accountId: TEST_ACCOUNT, arn, region: REGION, requestId: stream.$metadata.requestId ?? '',
+      operation: 'ConverseStream', modelId: FAILING, input: { json: { messages: HELLO } },
+      // No messageStop was streamed, so the partial response has no stopReason; no usage was reported either.
+      output: { json: { output: { message: { role: 'assistant', content: [{ text }] } }, metrics: record.output?.outputBodyJson?.metrics } },
+      errorCode: 'ModelStreamErrorException',
+    }));
+    assert.equal(await stat('InvocationClientErrors', FAILING, 1), 1, 'ModelStreamErrorException is a 424');
   });
 
   it('runtime metrics with logging off: GetMetricStatistics, GetMetricData and the Prometheus series', async () => {
