@@ -224,9 +224,12 @@ ${tableLines.join('\n')}
   const typeNames = typeBlocks.map((block) => /^export (?:type|interface) (\w+)/.exec(block)?.[1] ?? '');
   const restExport = service.rest === undefined ? '' : `export { ${P}RestBindings } from './${service.id}-rest-bindings.js';\n`;
   const queryExport = service.query ? `export { ${P}QueryShapes } from './${service.id}-query-shapes.js';\n` : '';
+  const streamsExport = service.rest === undefined && eventStreamsFile({ NOTICE, P, service, model, shape }) !== undefined
+    ? `export { ${P}EventStreams } from './${service.id}-event-streams.js';\n`
+    : '';
   const indexFile = `${NOTICE}
 export { ${P}Operations, ${P}Shapes } from './${service.id}-shapes.js';
-${queryExport}${restExport}export type { ${T}OperationName } from './${service.id}-shapes.js';
+${queryExport}${restExport}${streamsExport}export type { ${T}OperationName } from './${service.id}-shapes.js';
 export type {
 ${typeNames.map((n) => `  ${n},`).join('\n')}
 } from './${service.id}-types.js';
@@ -240,6 +243,8 @@ ${typeNames.map((n) => `  ${n},`).join('\n')}
   if (service.rest !== undefined) {
     outputs[`${service.id}-rest-bindings.ts`] = restBindingsFile({ NOTICE, P, service, rest: service.rest, model, shape });
   }
+  const eventStreams = service.rest === undefined ? eventStreamsFile({ NOTICE, P, service, model, shape }) : undefined;
+  if (eventStreams !== undefined) outputs[`${service.id}-event-streams.ts`] = eventStreams;
   if (service.query) {
     const roots = [...inputRoots, ...outputRoots];
     outputs[`${service.id}-query-shapes.ts`] = queryShapesFile({ NOTICE, P, service, model, operationShapes, shapes: closure(roots), shape });
@@ -373,6 +378,44 @@ interface RestFileInput {
 
 const REST_SCALARS = new Set(['string', 'integer', 'long', 'float', 'double', 'boolean', 'timestamp', 'blob']);
 
+interface FoundEventStream {
+  readonly member: string;
+  readonly unionShape: string;
+  readonly union: { readonly events: Record<string, string>; readonly exceptions: Record<string, string> };
+}
+
+/** The output member that is an event stream, with its union's events and modeled exceptions, if the output has one. */
+function eventStreamOf(output: ModelShape | undefined, shape: (name: string) => ModelShape): FoundEventStream | undefined {
+  const streamMember = Object.entries(output?.members ?? {}).find(([, m]) => shape(m.shape).eventstream === true);
+  if (streamMember === undefined) return undefined;
+  const [member, ref] = streamMember;
+  const union = { events: {} as Record<string, string>, exceptions: {} as Record<string, string> };
+  for (const [name, m] of Object.entries(shape(ref.shape).members ?? {})) {
+    if (shape(m.shape).exception === true) union.exceptions[name] = m.shape;
+    else union.events[name] = m.shape;
+  }
+  return { member, unionShape: ref.shape, union };
+}
+
+/** For awsJson services: the operations whose output is an event stream (Logs' StartLiveTail), for the codec. */
+function eventStreamsFile(input: { NOTICE: string; P: string; service: ServiceSpec; model: Model; shape: (name: string) => ModelShape }): string | undefined {
+  const { NOTICE, P, service, model, shape } = input;
+  const lines = service.operations.flatMap((name) => {
+    const output = model.operations[name]?.output;
+    const found = eventStreamOf(output === undefined ? undefined : shape(output.shape), shape);
+    return found === undefined ? [] : [`  ${name}: ${JSON.stringify({ member: found.member, union: found.union })},`];
+  });
+  if (lines.length === 0) return undefined;
+  return `${NOTICE}
+import type { EventStreamUnion } from '../rest-bindings.js';
+
+/** ${service.title} operations whose output member is an event stream, with the stream's union. */
+export const ${P}EventStreams: Readonly<Record<string, { readonly member: string; readonly union: EventStreamUnion }>> = {
+${lines.join('\n')}
+};
+`;
+}
+
 function restBindingsFile(input: RestFileInput): string {
   const { NOTICE, P, service, rest, model, shape } = input;
   const scalarType = (name: string): string => {
@@ -400,19 +443,12 @@ function restBindingsFile(input: RestFileInput): string {
     if (op?.http === undefined) throw new Error(`operation ${name} has no http binding`);
     for (const e of op.errors ?? []) errors.add(e.shape);
     const output = op.output === undefined ? undefined : shape(op.output.shape);
-    const streamMember = Object.entries(output?.members ?? {}).find(([, m]) => shape(m.shape).eventstream === true);
+    const found = eventStreamOf(output, shape);
     let eventStream: { member: string; union: string } | undefined;
-    if (streamMember !== undefined) {
-      const union = streamMember[1].shape;
-      eventStream = { member: streamMember[0], union };
-      const entry = { events: {} as Record<string, string>, exceptions: {} as Record<string, string> };
-      for (const [member, m] of Object.entries(shape(union).members ?? {})) {
-        if (shape(m.shape).exception === true) {
-          entry.exceptions[member] = m.shape;
-          errors.add(m.shape);
-        } else entry.events[member] = m.shape;
-      }
-      unions.set(union, entry);
+    if (found !== undefined) {
+      eventStream = { member: found.member, union: found.unionShape };
+      for (const error of Object.values(found.union.exceptions)) errors.add(error);
+      unions.set(found.unionShape, found.union);
     }
     const binding = {
       method: op.http.method,

@@ -15,4 +15,6 @@ export interface RequestContext {
   readonly caller: Caller;
   readonly requestId: string;
   readonly clock: Clock;
+  /** Aborted when the client goes away before the answer is complete (a streaming operation stops its backend). */
+  readonly signal?: AbortSignal;
 }

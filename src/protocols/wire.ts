@@ -12,6 +12,8 @@ export interface WireRequest {
   readonly body: Buffer;
   /** The body bytes as sent, when they differ from `body` (a gzip request); SigV4 signatures cover these. */
   readonly rawBody?: Buffer;
+  /** Aborted when the client goes away before the response is complete. */
+  readonly signal?: AbortSignal;
 }
 
 export interface WireResponse {

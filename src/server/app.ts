@@ -95,9 +95,13 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
 
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
+    // The client leaving (connection or HTTP/2 stream closed before the answer ends) aborts the operation's backend.
+    const gone = new AbortController();
+    reply.once('close', () => gone.abort());
     try {
       // S3 bodies are the object's bytes (`Content-Encoding` is stored, not applied), so they stay as sent.
-      const request = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3' });
+      const read = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3' });
+      const request = { ...read, signal: gone.signal };
       response = isAdminRequest(request) ? await handleAdmin(request, admin) : await dispatch(request);
     } catch (error) {
       if (!isServiceError(error)) logError('unexpected failure outside a service', error);

@@ -79,7 +79,12 @@ function answerWith(options: DispatcherOptions): (request: WireRequest) => Promi
       operation = call.operation;
       const handler = target.service.operations.get(call.operation);
       if (handler === undefined) throw target.unknownOperation(call.operation);
-      const output = await handler(call.input, { caller: authenticated.caller, requestId, clock: options.clock });
+      const output = await handler(call.input, {
+        caller: authenticated.caller,
+        requestId,
+        clock: options.clock,
+        ...(request.signal === undefined ? {} : { signal: request.signal }),
+      });
       return answered(codec.encodeOutput(call, output, requestId));
     } catch (error) {
       if (isServiceError(error)) return answered(codec.encodeError(error, requestId, operation));

@@ -1,4 +1,6 @@
 import { ServiceError } from '../../kernel/index.js';
+import type { EventStreamUnion } from '../../models/index.js';
+import { encodeEventStream } from '../event-stream/index.js';
 import { queryErrorHeader } from '../query-error-header.js';
 import type { DecodedCall, ProtocolCodec, WireRequest, WireResponse } from '../wire.js';
 
@@ -12,6 +14,11 @@ export interface AwsJsonOptions {
   /** The `X-Amz-Target` prefix before the dot, e.g. `Logs_20140328`. */
   readonly targetPrefix: string;
   readonly queryCompatible?: boolean;
+  /**
+   * Operations whose output is an event stream (Logs' StartLiveTail), from the model: the output member holding the
+   * stream and its union. The operation returns that member as an AsyncIterable of union values; it is framed here.
+   */
+  readonly eventStreams?: Readonly<Record<string, { readonly member: string; readonly union: EventStreamUnion }>>;
 }
 
 const ACCEPTED_CONTENT_TYPES = new Set(['application/x-amz-json-1.0', 'application/x-amz-json-1.1', 'application/json']);
@@ -20,7 +27,17 @@ export function createAwsJsonCodec(options: AwsJsonOptions): ProtocolCodec {
   const contentType = `application/x-amz-json-${options.version}`;
   return {
     decode: (request) => decodeJsonCall(request, options.targetPrefix),
-    encodeOutput: (_call, output, requestId) => jsonResponse(200, contentType, requestId, output ?? {}),
+    encodeOutput: (call, output, requestId) => {
+      const stream = options.eventStreams?.[call.operation];
+      const source = stream === undefined ? undefined : streamOf(output, stream.member);
+      if (stream === undefined || source === undefined) return jsonResponse(200, contentType, requestId, output ?? {});
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': requestId },
+        body: '',
+        stream: encodeEventStream(source, { union: stream.union, toJson: (value) => JSON.stringify(value) }),
+      };
+    },
     encodeError: (error, requestId) => {
       const response = jsonResponse(error.httpStatus, contentType, requestId, {
         __type: error.code,
@@ -31,6 +48,12 @@ export function createAwsJsonCodec(options: AwsJsonOptions): ProtocolCodec {
       return { ...response, headers: { ...response.headers, 'x-amzn-query-error': queryErrorHeader(error) } };
     },
   };
+}
+
+function streamOf(output: unknown, member: string): AsyncIterable<unknown> | undefined {
+  if (output === null || typeof output !== 'object') return undefined;
+  const value = (output as Record<string, unknown>)[member];
+  return value !== null && typeof value === 'object' && Symbol.asyncIterator in value ? (value as AsyncIterable<unknown>) : undefined;
 }
 
 function decodeJsonCall(request: WireRequest, targetPrefix: string): DecodedCall {

@@ -26,6 +26,11 @@ export class InvocationTracker {
     this.startedAt = ctx.clock.now();
   }
 
+  /** True once the client has gone away (its request signal aborted). */
+  callerGone(): boolean {
+    return this.ctx.signal?.aborted === true;
+  }
+
   elapsedMs(): number {
     return Math.max(0, this.ctx.clock.now() - this.startedAt);
   }

@@ -41,6 +41,18 @@ const broken: ModelProvider = {
   },
 };
 
+/** A backend that streams one event, then waits for its abort signal (a stalled upstream). */
+const stalled: ModelProvider = {
+  kind: 'test',
+  async converse() {
+    throw new Error('unused');
+  },
+  async *converseStream(call): AsyncGenerator<ConverseStreamEvent> {
+    yield { messageStart: { role: 'assistant' } };
+    await new Promise((_, reject) => call.signal.addEventListener('abort', () => reject(new ServiceError('ModelTimeoutException', 'aborted', { httpStatus: 408 }))));
+  },
+};
+
 function model(modelId: string, provider: ModelProvider, extra: Partial<CatalogModel> = {}): CatalogModel {
   const info = { modelName: 'm', providerName: 'Anthropic', inputModalities: ['TEXT'], outputModalities: ['TEXT'], responseStreamingSupported: true, legacy: false } as const;
   return { modelId, provider, upstreamModel: 'up', bodyFormat: 'anthropic-messages', info, ...extra };
@@ -52,12 +64,13 @@ function runtime() {
     model('anthropic.quiet-v1', quiet),
     model('anthropic.broken-v1', broken),
     model('anthropic.limited-v1', quiet, { quotas: { requestsPerMinute: 1 } }),
+    model('anthropic.stalled-v1', stalled),
   ]);
   const service = createBedrockRuntimeService({ catalog, sink: { record: (o) => outcomes.push(o) } });
-  const op = (name: string) => {
+  const op = (name: string, context: RequestContext = ctx) => {
     const handler = service.operations.get(name);
     assert.ok(handler);
-    return (input: unknown) => handler(input, ctx);
+    return (input: unknown) => handler(input, context);
   };
   return { outcomes, op };
 }
@@ -146,5 +159,18 @@ describe('runtime service outcomes', () => {
     assert.deepEqual(outcomes[0]?.requestMetadata, { app: 'x' });
     assert.equal((outcomes[0]?.input.json as { max_tokens: number }).max_tokens, 5);
     await assert.rejects(op('InvokeModel')({ modelId: 'anthropic.quiet-v1', body, requestMetadata: '[1]' }), (e: ServiceError) => e.code === 'ValidationException');
+  });
+
+  test('the caller leaving aborts a stalled backend and records ClientClosedRequest', async () => {
+    const { outcomes, op } = runtime();
+    const gone = new AbortController();
+    const { stream } = (await op('ConverseStream', { ...ctx, signal: gone.signal })({ modelId: 'anthropic.stalled-v1', messages })) as { stream: AsyncIterable<unknown> };
+    const iterator = stream[Symbol.asyncIterator]();
+    assert.deepEqual((await iterator.next()).value, { messageStart: { role: 'assistant' } });
+    const pending = iterator.next();
+    gone.abort();
+    await assert.rejects(pending);
+    assert.equal(outcomes.length, 1);
+    assert.equal(outcomes[0]?.error?.code, 'ClientClosedRequest');
   });
 });

@@ -13,20 +13,6 @@ export const MAX_CONCURRENT_QUERIES = 100;
 /** AWS stops a query after 60 minutes. */
 export const QUERY_TIMEOUT_MS = 60 * 60_000;
 
-export interface QueryEntry {
-  readonly queryId: string;
-  readonly scope: Scope;
-  readonly queryString: string;
-  readonly queryLanguage: QueryLanguage;
-  readonly logGroupNames: readonly string[];
-  readonly userIdentity: string;
-  readonly createTime: number;
-  status: QueryStatus;
-  finishedAt?: number;
-  results: readonly (readonly ResultField[])[];
-  statistics: LogQueryStatistics;
-}
-
 export interface NewQuery {
   readonly scope: Scope;
   readonly queryString: string;
@@ -34,6 +20,15 @@ export interface NewQuery {
   readonly logGroupNames: readonly string[];
   readonly userIdentity: string;
   readonly createTime: number;
+}
+
+/** A registered query; status, results and statistics change as it runs. */
+export interface QueryEntry extends NewQuery {
+  readonly queryId: string;
+  status: QueryStatus;
+  finishedAt?: number;
+  results: readonly (readonly ResultField[])[];
+  statistics: LogQueryStatistics;
 }
 
 export interface QueryOutcome {

@@ -1,6 +1,6 @@
-import { ServiceError, type Operation } from '../../../../kernel/index.js';
+import type { Operation } from '../../../../kernel/index.js';
 import type { ConverseStreamEvent } from '../../../../providers/converse-types.js';
-import { admitInvocation, tracked } from '../admit-invocation.js';
+import { admitInvocation, backendSignal, clientGone, tracked } from '../admit-invocation.js';
 import { converseInputBody, converseResponse, toProviderRequest, totalTokens, type ConverseInput } from '../converse-shapes.js';
 import { InvocationTracker } from '../invocation-tracker.js';
 import { primeStream } from '../prime-stream.js';
@@ -28,7 +28,7 @@ export function converseStream(rt: RuntimeContext): Operation {
         upstreamModel: model.upstreamModel,
         requestedModelId: input.modelId,
         request: toProviderRequest(input),
-        signal: abort.signal,
+        signal: backendSignal(ctx, abort),
       });
       const primed = await primeStream(source);
       const aggregate = new StreamAggregate();
@@ -52,7 +52,7 @@ export function converseStream(rt: RuntimeContext): Operation {
         } catch (error) {
           finished = true;
           complete();
-          tracker.fail(error);
+          tracker.fail(tracker.callerGone() ? clientGone() : error);
           throw error;
         } finally {
           if (!finished) {
@@ -91,9 +91,4 @@ function withGatewayFields(
     ...(input.performanceConfig === undefined ? {} : { performanceConfig: input.performanceConfig }),
     ...(input.serviceTier === undefined ? {} : { serviceTier: input.serviceTier }),
   };
-}
-
-/** [unconfirmed] AWS has no code for a caller that hangs up mid-stream; 499 follows the common proxy convention. */
-function clientGone(): ServiceError {
-  return new ServiceError('ClientClosedRequest', 'The client closed the stream.', { httpStatus: 499 });
 }

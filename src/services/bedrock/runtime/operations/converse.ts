@@ -1,5 +1,5 @@
 import type { Operation } from '../../../../kernel/index.js';
-import { admitInvocation, tracked } from '../admit-invocation.js';
+import { admitInvocation, backendSignal, tracked } from '../admit-invocation.js';
 import { converseInputBody, converseResponse, toProviderRequest, totalTokens, type ConverseInput } from '../converse-shapes.js';
 import { InvocationTracker } from '../invocation-tracker.js';
 import type { RuntimeContext } from '../runtime-deps.js';
@@ -21,7 +21,7 @@ export function converse(rt: RuntimeContext): Operation {
         upstreamModel: model.upstreamModel,
         requestedModelId: input.modelId,
         request: toProviderRequest(input),
-        signal: new AbortController().signal,
+        signal: backendSignal(ctx, new AbortController()),
       });
       rt.quotas.chargeTokens(quotaKey, totalTokens(result), ctx.clock.now());
       const response = converseResponse(result, tracker.elapsedMs(), input);

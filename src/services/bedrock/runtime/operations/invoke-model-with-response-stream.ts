@@ -1,8 +1,8 @@
-import { ServiceError, type Operation } from '../../../../kernel/index.js';
+import type { Operation } from '../../../../kernel/index.js';
 import type { InvokeModelWithResponseStreamRequest } from '../../../../models/bedrock-runtime/index.js';
 import type { ConverseStreamEvent, TokenUsage } from '../../../../providers/converse-types.js';
 import type { RawStreamChunk } from '../../../../providers/model-provider.js';
-import { admitInvocation, tracked } from '../admit-invocation.js';
+import { admitInvocation, backendSignal, clientGone, tracked } from '../admit-invocation.js';
 import type { ChunkStreamer } from '../body-formats/body-format.js';
 import { selectBodyFormat } from '../body-formats/select-body-format.js';
 import { invokeInputBody, jsonBytes, parseInvokeBody, textModalities } from '../invoke-body.js';
@@ -29,7 +29,7 @@ export function invokeModelWithResponseStream(rt: RuntimeContext): Operation {
       tracker.input = invokeInputBody(input.body, input.contentType, ['text']);
       const { model, quotaKey } = admitInvocation(rt, ctx, input.modelId);
       const abort = new AbortController();
-      const call = { upstreamModel: model.upstreamModel, requestedModelId: input.modelId, signal: abort.signal };
+      const call = { upstreamModel: model.upstreamModel, requestedModelId: input.modelId, signal: backendSignal(ctx, abort) };
       const rawStream = model.provider.invokeRawStream?.({
         ...call,
         request: { body: input.body ?? new Uint8Array(0), contentType: input.contentType ?? 'application/json', accept: input.accept ?? 'application/json' },
@@ -66,13 +66,13 @@ export function invokeModelWithResponseStream(rt: RuntimeContext): Operation {
         } catch (error) {
           finished = true;
           done();
-          tracker.fail(error);
+          tracker.fail(tracker.callerGone() ? clientGone() : error);
           throw error;
         } finally {
           if (!finished) {
             abort.abort();
             done();
-            tracker.fail(new ServiceError('ClientClosedRequest', 'The client closed the stream.', { httpStatus: 499 }));
+            tracker.fail(clientGone());
           }
         }
       }

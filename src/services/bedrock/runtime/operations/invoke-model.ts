@@ -3,7 +3,7 @@ import type { InvokeModelRequest } from '../../../../models/bedrock-runtime/inde
 import type { TokenUsage } from '../../../../providers/converse-types.js';
 import type { InvocationModality } from '../../invocation-outcome.js';
 import type { CatalogModel } from '../../model-catalog.js';
-import { admitInvocation, tracked } from '../admit-invocation.js';
+import { admitInvocation, backendSignal, tracked } from '../admit-invocation.js';
 import { selectBodyFormat } from '../body-formats/select-body-format.js';
 import type { JsonObject } from '../body-formats/body-checks.js';
 import { invokeInputBody, jsonBytes, parseInvokeBody, textModalities } from '../invoke-body.js';
@@ -34,7 +34,7 @@ export function invokeModel(rt: RuntimeContext): Operation {
       tracker.requestMetadata = parseRequestMetadataHeader(input.requestMetadata);
       tracker.input = invokeInputBody(input.body, input.contentType, ['text']);
       const { model, quotaKey } = admitInvocation(rt, ctx, input.modelId);
-      const signal = new AbortController().signal;
+      const signal = backendSignal(ctx, new AbortController());
       const call = { upstreamModel: model.upstreamModel, requestedModelId: input.modelId, signal };
       const passthrough = model.provider.invokeRaw?.({
         ...call,
