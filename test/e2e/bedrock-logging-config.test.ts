@@ -22,6 +22,7 @@ import { REGION, startServer, TEST_ACCOUNT, TEST_CREDENTIALS, type RunningServer
 const ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/BedrockLogging`;
 const GROUP = '/bedrock/config-e2e';
 const BUCKET = 'config-e2e-logs';
+const LONG_ROLE = `arn:aws:iam::${TEST_ACCOUNT}:role/${'r'.repeat(2040)}`;
 const ROLE_PATTERN = 'arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+';
 const permissionFailure = (group: string, role: string): string =>
   `Failed to validate permissions for log group: ${group}, with role: ${role}. Verify the IAM role permissions are correct.`;
@@ -56,7 +57,14 @@ describe('model invocation logging configuration', { timeout: 120_000 }, () => {
         oneViolation('not-a-role', 'loggingConfig.cloudWatchConfig.roleArn', `Member must satisfy regular expression pattern: ${ROLE_PATTERN}`)],
       [{ cloudWatchConfig: { logGroupName: '', roleArn: ROLE } },
         oneViolation('', 'loggingConfig.cloudWatchConfig.logGroupName', 'Member must have length greater than or equal to 1')],
+      [{ cloudWatchConfig: { logGroupName: 'g'.repeat(513), roleArn: ROLE } },
+        oneViolation('g'.repeat(513), 'loggingConfig.cloudWatchConfig.logGroupName', 'Member must have length less than or equal to 512')],
+      [{ cloudWatchConfig: { logGroupName: GROUP, roleArn: LONG_ROLE } },
+        oneViolation(LONG_ROLE, 'loggingConfig.cloudWatchConfig.roleArn', 'Member must have length less than or equal to 2048')],
       [{ s3Config: { bucketName: 'ab' } }, oneViolation('ab', 'loggingConfig.s3Config.bucketName', 'Member must have length greater than or equal to 3')],
+      [{ s3Config: { bucketName: 'b'.repeat(64) } }, oneViolation('b'.repeat(64), 'loggingConfig.s3Config.bucketName', 'Member must have length less than or equal to 63')],
+      [{ cloudWatchConfig: { logGroupName: GROUP, roleArn: ROLE, largeDataDeliveryS3Config: { bucketName: 'xy' } } },
+        oneViolation('xy', 'loggingConfig.cloudWatchConfig.largeDataDeliveryS3Config.bucketName', 'Member must have length greater than or equal to 3')],
       [{ s3Config: { bucketName: BUCKET, keyPrefix: 'p'.repeat(1025) } },
         oneViolation('p'.repeat(1025), 'loggingConfig.s3Config.keyPrefix', 'Member must have length less than or equal to 1024')],
     ];
