@@ -15,7 +15,8 @@ import { CRASH_T0 } from './bedrock-logging-crash-fixture.js';
 /*
  * Fault test for invocation logging: a process records invocations whose records are still waiting in an S3 batch,
  * is killed with SIGKILL, and a new process over the same data folder delivers every invocation recorded more than
- * the spool's sync interval before the kill (in process until the gateway and S3 land; S3 is the in-memory store).
+ * the spool's sync interval before the kill (in process, S3 the in-memory store; bedrock-logging-restart.test.ts
+ * does the same to the running server under real traffic).
  */
 const CHILD = fileURLToPath(new URL('./bedrock-logging-crash-child.ts', import.meta.url));
 

@@ -18,9 +18,9 @@ import { DELIVERY_SPOOL_DIR, openInvocationLogging } from '../../src/server/invo
 
 /*
  * Invocation logging over the real embedded store, in process: the logging-configuration operations, the logger
- * with its file spool, the Logs ingest and the DuckDB metric store. The runtime gateway and S3 are not on this
- * branch, so outcomes are handed to the logger directly and S3 is the in-memory object store; the over-HTTP checks
- * (SDK clients against the running server) are written once those land.
+ * with its file spool, the Logs ingest and the DuckDB metric store; outcomes are handed to the logger directly and
+ * S3 is the in-memory object store. The same paths through the running server and the SDK clients are proven in
+ * bedrock-logging-{records,config,errors,backends,restart}.test.ts.
  */
 const SCOPE = { accountId: '111111111111', region: 'us-east-1' };
 const T0 = Date.UTC(2025, 5, 1, 9, 30, 0, 0);

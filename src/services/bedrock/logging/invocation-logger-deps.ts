@@ -18,7 +18,7 @@ export interface InvocationLoggerOptions {
 export interface InvocationLoggerDeps {
   readonly configs: Pick<BedrockConfigStore, 'getLoggingConfig'>;
   readonly logs: Pick<LogGroupSink, 'appendLogEvents'>;
-  readonly objects: Pick<LogObjectStore, 'putObject'>;
+  readonly objects: Pick<LogObjectStore, 'putObject' | 'bucketOf'>;
   readonly metrics: Pick<MetricStore, 'putMetricData'>;
   readonly spool: DeliverySpool;
   readonly clock: Clock;

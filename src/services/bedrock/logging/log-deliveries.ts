@@ -2,8 +2,8 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { Scope, StoredLoggingConfig, StoredS3Config } from '../../../storage/index.js';
 import type { InvocationOutcome } from '../invocation-outcome.js';
-import { deliverWithRetry } from './deliver-with-retry.js';
-import type { LogEventInput, LogGroupSink, LogObjectStore } from './log-destinations.js';
+import { deliverWithRetry, type AttemptResult } from './deliver-with-retry.js';
+import type { LogEventInput, LogGroupSink, LogObject, LogObjectStore } from './log-destinations.js';
 import { planRecordBodies, type BodyPlacement, type LargeDataUpload } from './plan-record-bodies.js';
 import { renderInvocationRecord } from './render-invocation-record.js';
 import type { DeliveryChannel } from './runtime-metrics.js';
@@ -21,7 +21,7 @@ const MAX_APPEND_BYTES = 1_048_576;
 
 export interface DeliveryContext {
   readonly logs: Pick<LogGroupSink, 'appendLogEvents'>;
-  readonly objects: Pick<LogObjectStore, 'putObject'>;
+  readonly objects: Pick<LogObjectStore, 'putObject' | 'bucketOf'>;
   readonly delaysMs: readonly number[];
   readonly sleep: (ms: number) => Promise<void>;
   /** One call per delivery attempt, for the delivery-health metrics. */
@@ -58,10 +58,7 @@ export async function prepareRecords(ctx: DeliveryContext, outcome: InvocationOu
 async function uploadLargeData(ctx: DeliveryContext, scope: Scope, upload: LargeDataUpload): Promise<boolean> {
   const body = new Uint8Array(await gzip(upload.body));
   return deliverWithRetry({
-    attempt: async () => {
-      await ctx.objects.putObject({ bucket: upload.bucket, key: upload.key, body, contentType: GZIP_CONTENT_TYPE });
-      return 'ok';
-    },
+    attempt: () => putUnlessGone(ctx, { bucket: upload.bucket, key: upload.key, body, contentType: GZIP_CONTENT_TYPE }),
     onAttempt: (ok) => ctx.onAttempt(scope, 'LargePayloadsS3', ok),
     delaysMs: ctx.delaysMs,
     sleep: ctx.sleep,
@@ -89,14 +86,22 @@ export async function writeS3Batch(ctx: DeliveryContext, batch: S3RecordBatch, h
   const key = recordFileKey({ prefix: batch.destination.keyPrefix, accountId: batch.scope.accountId, region: batch.scope.region, time: batch.firstTime }, hex16);
   const body = new Uint8Array(await gzip(Buffer.from(`${batch.lines.join('\n')}\n`, 'utf8')));
   return deliverWithRetry({
-    attempt: async () => {
-      await ctx.objects.putObject({ bucket: batch.destination.bucketName, key, body, contentType: GZIP_CONTENT_TYPE });
-      return 'ok';
-    },
+    attempt: () => putUnlessGone(ctx, { bucket: batch.destination.bucketName, key, body, contentType: GZIP_CONTENT_TYPE }),
     onAttempt: (ok) => ctx.onAttempt(batch.scope, 'S3', ok),
     delaysMs: ctx.delaysMs,
     sleep: ctx.sleep,
   });
+}
+
+/** A write into a bucket deleted since the configuration was put is `permanent` (not retried); other failures retry. */
+async function putUnlessGone(ctx: DeliveryContext, object: LogObject): Promise<AttemptResult> {
+  try {
+    await ctx.objects.putObject(object);
+    return 'ok';
+  } catch (error) {
+    if ((await ctx.objects.bucketOf(object.bucket)) === undefined) return 'permanent';
+    throw error;
+  }
 }
 
 function chunkBySize(events: readonly LogEventInput[]): LogEventInput[][] {

@@ -45,6 +45,15 @@ export function bodyEnabled(config: StoredLoggingConfig, body: InvocationBody): 
 }
 
 /**
+ * Image, video and audio data are binary even inside a JSON body (an image model's base64 PNGs, a Converse image
+ * block's bytes): spec 2.4 sends "binary data" to the large-data bucket whatever its size [unconfirmed: whether AWS
+ * offloads a small JSON body that only embeds an image].
+ */
+function carriesBinaryData(body: InvocationBody): boolean {
+  return body.modalities.some((modality) => modality === 'image' || modality === 'video' || modality === 'audio');
+}
+
+/**
  * Decides, for one destination, where each body of an outcome goes: omitted (its data type is off, or it is too
  * large with nowhere to put it [unconfirmed]), inline, or in a large-data object under `largeData` (for the
  * CloudWatch destination its `largeDataDeliveryS3Config`; for the S3 destination the `s3Config` bucket itself).
@@ -61,14 +70,14 @@ export function planRecordBodies(options: {
   let sizeOmitted = false;
   const place = (body: InvocationBody | undefined, which: 'input' | 'output'): BodyPlacement => {
     if (body === undefined || !bodyEnabled(config, body)) return { kind: 'omitted' };
-    if (body.bytes === undefined) {
+    if (body.bytes === undefined && !carriesBinaryData(body)) {
       const text = bodyJsonText(body);
       const bytes = Buffer.byteLength(text, 'utf8');
       if (bytes <= INLINE_BODY_LIMIT_BYTES) return { kind: 'inline', json: body.json ?? null };
       if (largeData === undefined) return sizeOmission();
       return offload(new TextEncoder().encode(text), which);
     }
-    return largeData === undefined ? sizeOmission() : offload(body.bytes, which);
+    return largeData === undefined ? sizeOmission() : offload(body.bytes ?? new TextEncoder().encode(bodyJsonText(body)), which);
   };
   const sizeOmission = (): BodyPlacement => {
     sizeOmitted = true;

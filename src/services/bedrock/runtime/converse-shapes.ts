@@ -16,6 +16,10 @@ export function toProviderRequest(input: ConverseInput): ConverseRequest {
   if ((input.messages ?? []).some((m) => m.role === 'system')) {
     throw validation('A conversation must alternate between user and assistant roles. Put system prompts in the system field.');
   }
+  // Observed wording. No messages at all fails the same way (prompt-management ARNs, which may omit them, are not served).
+  if (input.messages?.[0]?.role !== 'user') {
+    throw validation('A conversation must start with a user message. Try again with a conversation that starts with a user message.');
+  }
   const { messages, system, inferenceConfig, toolConfig, additionalModelRequestFields, additionalModelResponseFieldPaths } = input;
   return {
     ...(messages === undefined ? {} : { messages }),
@@ -44,8 +48,9 @@ export function converseResponse(result: ConverseResult, latencyMs: number, inpu
   return {
     output: { message: result.message },
     stopReason: result.stopReason,
-    ...(result.usage === undefined ? {} : { usage: result.usage }),
+    // metrics before usage: the member order of the record AWS logs (spec 2.2, observed), which logs this document.
     metrics: { latencyMs },
+    ...(result.usage === undefined ? {} : { usage: result.usage }),
     ...(result.additionalModelResponseFields === undefined ? {} : { additionalModelResponseFields: result.additionalModelResponseFields }),
     ...(input.performanceConfig === undefined ? {} : { performanceConfig: input.performanceConfig }),
     ...(input.serviceTier === undefined ? {} : { serviceTier: input.serviceTier }),

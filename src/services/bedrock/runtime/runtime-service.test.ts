@@ -102,8 +102,14 @@ describe('runtime service outcomes', () => {
     const started = clock.now();
     const { stream } = (await op('ConverseStream')({ modelId: 'anthropic.quiet-v1', messages })) as { stream: AsyncIterable<Record<string, unknown>> };
     const events: Record<string, unknown>[] = [];
-    for await (const event of stream) events.push(event);
-    assert.deepEqual(events.at(-1), { metadata: { metrics: { latencyMs: clock.now() - started } } });
+    for await (const event of stream) {
+      events.push(event);
+      // A slow reader: the clock moves on after the metadata event, before the stream ends.
+      if ('metadata' in event) clock.advance(7);
+    }
+    assert.deepEqual(events.at(-1), { metadata: { metrics: { latencyMs: clock.now() - 7 - started } } });
+    const logged = outcomes[0]?.output?.json as { metrics: unknown } | undefined;
+    assert.deepEqual(logged?.metrics, (events.at(-1) as { metadata: { metrics: unknown } }).metadata.metrics, 'the record has the latency the caller was sent');
     assert.equal(outcomes.length, 1);
     assert.equal(outcomes[0]?.timeToFirstTokenMs, 15);
     assert.equal(outcomes[0]?.usage, undefined);
@@ -125,6 +131,7 @@ describe('runtime service outcomes', () => {
       ['anthropic.broken-v1', 'ModelTimeoutException', 408],
       ['anthropic.broken-v1', 'ModelStreamErrorException', 424],
     ]);
+    assert.equal('stopReason' in (outcomes[3]?.output?.json as object), false, 'a stream without messageStop logs no stop reason');
   });
 
   test('a full quota answers ThrottlingException and records a throttled outcome', async () => {

@@ -7,6 +7,8 @@ import type { ContentBlock, ConverseResult, ConverseStreamEvent, StopReason, Tok
 export class StreamAggregate {
   private readonly blocks = new Map<number, { text: string; toolUse?: { toolUseId: string; name: string }; json: string }>();
   stopReason: StopReason = 'end_turn';
+  /** A messageStop arrived: without one (a failed or abandoned stream) the stop reason above is only a default. */
+  stopped = false;
   usage: TokenUsage | undefined;
   additionalModelResponseFields: unknown;
 
@@ -22,6 +24,7 @@ export class StreamAggregate {
       if (delta.toolUse !== undefined) block.json += delta.toolUse.input;
     } else if ('messageStop' in event) {
       this.stopReason = event.messageStop.stopReason;
+      this.stopped = true;
       this.additionalModelResponseFields = event.messageStop.additionalModelResponseFields;
     } else if ('metadata' in event) {
       this.usage = event.metadata.usage ?? this.usage;

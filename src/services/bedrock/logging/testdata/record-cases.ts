@@ -119,6 +119,21 @@ export const RECORD_CASES: readonly RecordCase[] = [
     largeData: LARGE_DATA,
   },
   {
+    // What the gateway hands over for an image model: JSON with base64 images, binary data all the same.
+    name: 'json-image-output-offloaded',
+    outcome: {
+      ...base,
+      operation: 'InvokeModel',
+      modelId: 'amazon.titan-image-generator-v2:0',
+      input: { contentType: 'application/json', json: { taskType: 'TEXT_IMAGE', textToImageParams: { text: 'a red fox' } }, modalities: ['text'] },
+      output: { contentType: 'application/json', json: { images: ['iVBORw0KGgo='], error: null }, modalities: ['image'] },
+      outputImageCount: 1,
+      usage: undefined,
+    },
+    config: ALL_ON,
+    largeData: LARGE_DATA,
+  },
+  {
     name: 'throttled-failure',
     outcome: { ...base, output: undefined, usage: undefined, latencyMs: 3, throttled: true, error: { code: 'ThrottlingException', httpStatus: 429, fault: 'client' } },
     config: ALL_ON,

@@ -41,11 +41,11 @@ export function converseStream(rt: RuntimeContext): Operation {
             aggregate.add(event);
             if ('metadata' in event) {
               sawMetadata = true;
-              yield { metadata: withGatewayFields(event.metadata, tracker.elapsedMs(), input) };
+              yield { metadata: withGatewayFields(event.metadata, (sentLatencyMs = tracker.elapsedMs()), input) };
             } else yield event;
           }
           // A backend that reports no usage still gets the latency event (without usage, never zeros).
-          if (!sawMetadata) yield { metadata: withGatewayFields({}, tracker.elapsedMs(), input) };
+          if (!sawMetadata) yield { metadata: withGatewayFields({}, (sentLatencyMs = tracker.elapsedMs()), input) };
           finished = true;
           complete();
           tracker.succeed();
@@ -63,11 +63,17 @@ export function converseStream(rt: RuntimeContext): Operation {
           }
         }
       }
+      // The record's metrics.latencyMs is the one the caller was sent in the metadata event, not a later reading.
+      let sentLatencyMs: number | undefined;
       const complete = (): void => {
         const result = aggregate.result();
         rt.quotas.chargeTokens(quotaKey, totalTokens(result), ctx.clock.now());
         tracker.setUsage(result.usage);
-        tracker.output = { contentType: 'application/json', json: converseResponse(result, tracker.elapsedMs(), input), modalities: ['text'] };
+        const latencyMs = sentLatencyMs ?? tracker.elapsedMs();
+        const response = converseResponse(result, latencyMs, input);
+        // A stream that ended without messageStop logs what it produced, not a stop reason it never had [unconfirmed].
+        const { stopReason: _neverSent, ...partial } = response;
+        tracker.output = { contentType: 'application/json', json: aggregate.stopped ? response : partial, modalities: ['text'] };
       };
       return { stream: relay() };
     });
