@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { filterBench, filterOptionsFromEnv } from './filter.js';
+import { gatewayBench, gatewayOptionsFromEnv } from './gateway.js';
 import { ingestBench, ingestOptionsFromEnv } from './ingest.js';
 import { figureRows, printBenchResult, table, type BenchResult } from './lib/figures.js';
 import { closeSharedAgent } from './lib/signed-client.js';
@@ -11,7 +12,7 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
 /**
  * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
  * Knobs (read here, passed down):
- *   BENCH=ingest,filter,memory,metrics  which benches (default: all, in that order)
+ *   BENCH=ingest,filter,memory,metrics,gateway  which benches (default: all, in that order)
  *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
  *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
  *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
@@ -29,12 +30,17 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_METRICS_SERIES=100         1-minute series of one day queried by GetMetricData and SEARCH
  *   BENCH_METRICS_FILLER=770000      extra datapoints that only add ingest volume
  *   BENCH_METRICS_RUNS=5             timed runs per query and side (median), after one warm-up
+ *   BENCH_GATEWAY_UPSTREAM_MS=10     the mock upstream's fixed latency
+ *   BENCH_GATEWAY_SECONDS=10         seconds per side at 200 and 1,000 requests/s
+ *   BENCH_GATEWAY_LADDER=2000,...    rising rates tried for the highest sustained one
+ *   BENCH_GATEWAY_LADDER_SECONDS=5   seconds per ladder step
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
   filter: () => filterBench(filterOptionsFromEnv(process.env)),
   memory: () => memoryBench(memoryOptionsFromEnv(process.env)),
   metrics: () => metricsBench(metricsOptionsFromEnv(process.env)),
+  gateway: () => gatewayBench(gatewayOptionsFromEnv(process.env)),
 };
 
 async function main(): Promise<number> {

@@ -27,6 +27,8 @@ export interface ServerOptions {
   readonly nodeFlags?: readonly string[];
   /** Sees every line the server writes to stdout or stderr. */
   readonly onOutputLine?: (line: string) => void;
+  /** More server arguments, e.g. `['--config', file]`. */
+  readonly serverArgs?: readonly string[];
 }
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -39,7 +41,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dataDir = await mkdtemp(join(tmpdir(), 'modelwatch-bench-'));
   const nodeFlags = [...(options.nodeFlags ?? [])];
   if (options.cpuProfileDir !== undefined) nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
-  const args = [...nodeFlags, options.main ?? DEFAULT_SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir];
+  const args = [...nodeFlags, options.main ?? DEFAULT_SERVER_MAIN, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, ...(options.serverArgs ?? [])];
   // As `npm start` does: two glibc malloc arenas keep DuckDB's worker threads from each holding freed memory.
   const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -29,6 +29,7 @@ export interface WithServerOptions {
   readonly scratchDir: string;
   readonly nodeFlags?: readonly string[];
   readonly onOutputLine?: (line: string) => void;
+  readonly serverArgs?: readonly string[];
 }
 
 /** Starts a fresh server, runs `work` against it, always stops it, then summarises its CPU profile if one was taken. */
