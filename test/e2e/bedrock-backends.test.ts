@@ -174,6 +174,23 @@ describe('Bedrock runtime through each backend kind (HTTP/2)', { timeout: 120_00
     }, (error: Error) => error.name === 'ModelStreamErrorException');
   });
 
+  test('an unavailable backend is ServiceUnavailableException (503); Anthropic in-stream overload and rate limits keep their meaning', async () => {
+    b.openai.enqueue({ kind: 'status', status: 503, body: '{"error":{"message":"loading model"}}' });
+    const unavailable = await rt.send(new ConverseCommand({ modelId: VIA_OPENAI, messages: hello })).then(() => undefined, (error: unknown) => error as { name: string; $fault: string; $metadata: { httpStatusCode?: number; requestId?: string } });
+    assert.equal(unavailable?.name, 'ServiceUnavailableException');
+    assert.equal(unavailable?.$metadata.httpStatusCode, 503);
+    assert.equal(unavailable?.$fault, 'server');
+    assert.equal((await recordOf(b.gateway.logs(), unavailable?.$metadata.requestId)).errorCode, 'ServiceUnavailableException');
+
+    for (const [errorType, expected] of [['overloaded_error', 'ServiceUnavailableException'], ['rate_limit_error', 'ThrottlingException']] as const) {
+      b.anthropic.enqueue({ kind: 'stream-error', errorType, message: `upstream ${errorType}` });
+      const streamed = await rt.send(new ConverseStreamCommand({ modelId: VIA_ANTHROPIC, messages: hello }));
+      await assert.rejects(async () => {
+        for await (const event of streamed.stream ?? []) void event;
+      }, (error: Error) => error.name === expected);
+    }
+  });
+
   test('the Bedrock backend re-signs with its own credentials: the upstream counts the calls in its account', async () => {
     const upstreamMetrics = b.upstream.cloudwatch({ credentials: UPSTREAM_KEY });
     for (let attempt = 0; ; attempt++) {
