@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { filterBench, filterOptionsFromEnv } from './filter.js';
+import { gatewayBench, gatewayOptionsFromEnv } from './gateway.js';
 import { ingestBench, ingestOptionsFromEnv } from './ingest.js';
 import { figureRows, printBenchResult, table, type BenchResult } from './lib/figures.js';
 import { closeSharedAgent } from './lib/signed-client.js';
@@ -12,7 +13,7 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
 /**
  * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
  * Knobs (read here, passed down):
- *   BENCH=ingest,filter,memory,metrics,tail  which benches (default: all, in that order)
+ *   BENCH=ingest,filter,memory,metrics,tail,gateway  which benches (default: all, in that order)
  *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
  *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
  *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
@@ -35,6 +36,10 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_TAIL_SECONDS=5             length of each tail phase
  *   BENCH_TAIL_BATCH=1000            events per PutLogEvents call in the tail bench
  *   BENCH_TAIL_WRITERS=4             concurrent writers in the tail bench
+ *   BENCH_GATEWAY_UPSTREAM_MS=10     the mock upstream's fixed latency
+ *   BENCH_GATEWAY_SECONDS=10         seconds per side at 200 and 1,000 requests/s
+ *   BENCH_GATEWAY_LADDER=2000,...    rising rates tried for the highest sustained one
+ *   BENCH_GATEWAY_LADDER_SECONDS=5   seconds per ladder step
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
@@ -42,6 +47,7 @@ const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   memory: () => memoryBench(memoryOptionsFromEnv(process.env)),
   metrics: () => metricsBench(metricsOptionsFromEnv(process.env)),
   tail: () => tailBench(tailOptionsFromEnv(process.env)),
+  gateway: () => gatewayBench(gatewayOptionsFromEnv(process.env)),
 };
 
 async function main(): Promise<number> {

@@ -44,15 +44,7 @@ export interface ExpectedSignature {
 export async function expectedSignature(inputs: SignatureInputs): Promise<ExpectedSignature> {
   const { request, claim, secretAccessKey, requestTimeMs, payloadHash } = inputs;
   const { accessKeyId, region, service, date } = claim.scope;
-  const signer = new CanonicalSigner({
-    service,
-    region,
-    credentials: { accessKeyId, secretAccessKey },
-    sha256: Sha256,
-    // S3 signs the path as sent; every other service encodes it once more.
-    uriEscapePath: service !== 's3',
-    applyChecksum: false,
-  });
+  const signer = signerFor(service, region, accessKeyId, secretAccessKey);
   const signable: SignableRequest = {
     method: request.method.toUpperCase(),
     protocol: 'http:',
@@ -70,6 +62,33 @@ export async function expectedSignature(inputs: SignatureInputs): Promise<Expect
     signingService: service,
   });
   return { signature, canonicalRequest, stringToSign };
+}
+
+/**
+ * Signers are kept per key, region and service: each keeps the day's derived signing key (four HMACs) in its own
+ * cache, so a fresh signer per request recomputed it every time (~2% of a proxied Bedrock call's CPU). Bounded: the
+ * map is simply cleared when it fills, since keys in use are few.
+ */
+const SIGNERS = new Map<string, CanonicalSigner>();
+const MAX_SIGNERS = 256;
+
+function signerFor(service: string, region: string, accessKeyId: string, secretAccessKey: string): CanonicalSigner {
+  const key = JSON.stringify([service, region, accessKeyId, secretAccessKey]);
+  let signer = SIGNERS.get(key);
+  if (signer === undefined) {
+    if (SIGNERS.size >= MAX_SIGNERS) SIGNERS.clear();
+    signer = new CanonicalSigner({
+      service,
+      region,
+      credentials: { accessKeyId, secretAccessKey },
+      sha256: Sha256,
+      // S3 signs the path as sent; every other service encodes it once more.
+      uriEscapePath: service !== 's3',
+      applyChecksum: false,
+    });
+    SIGNERS.set(key, signer);
+  }
+  return signer;
 }
 
 function canonicalHeaders(request: WireRequest, claim: SigV4Claim): HeaderBag {

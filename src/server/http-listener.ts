@@ -43,7 +43,9 @@ export async function listen(host: string, port: number, handler: RequestHandler
     session.once('close', () => sessions.delete(session));
   });
   const sockets = new Set<Socket>();
-  const tcp = createTcpServer((socket) => {
+  // noDelay: http.Server sets it on the sockets it accepts itself, but these arrive through 'connection'. Without it
+  // Nagle holds a stream's first event frame behind the unacknowledged headers for a delayed ACK (~40 ms).
+  const tcp = createTcpServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     sniff(socket, (isHttp2) => (isHttp2 ? http2 : http1).emit('connection', socket));

@@ -1,6 +1,7 @@
 import type { ConverseRequest, ConverseResult, ConverseStreamEvent } from '../converse-types.js';
 import type { ModelProvider, ProviderCall, RawInvokeRequest, RawInvokeResult, RawStreamChunk } from '../model-provider.js';
 import { Deadline } from '../upstream/deadline.js';
+import { nodeHttpFetch } from '../upstream/node-http-fetch.js';
 import { readSse } from '../upstream/read-sse.js';
 import { malformedUpstream, streamFailure } from '../upstream/upstream-errors.js';
 import { withResponseFields } from '../upstream/with-response-fields.js';
@@ -24,7 +25,7 @@ interface SseJson {
 
 /** A ModelProvider over Anthropic's Messages API: Converse translated, Bedrock's Anthropic bodies passed through. */
 export function createAnthropicProvider(options: AnthropicOptions, deps: AnthropicDeps = {}): ModelProvider {
-  const fetchFn: FetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
+  const fetchFn: FetchFn = deps.fetch ?? nodeHttpFetch;
   const baseHeaders: Record<string, string> = { ...options.headers, 'content-type': 'application/json', 'anthropic-version': options.anthropicVersion };
   if (options.apiKey !== undefined) baseHeaders['x-api-key'] = options.apiKey;
 

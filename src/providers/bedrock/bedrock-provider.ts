@@ -1,6 +1,7 @@
 import type { ConverseRequest, ConverseResult, ConverseStreamEvent } from '../converse-types.js';
 import type { EmbedRequest, EmbedResult, ModelProvider, ProviderCall, RawInvokeRequest, RawInvokeResult, RawStreamChunk } from '../model-provider.js';
 import { Deadline } from '../upstream/deadline.js';
+import { nodeHttpFetch } from '../upstream/node-http-fetch.js';
 import { malformedUpstream, streamFailure } from '../upstream/upstream-errors.js';
 import { postUpstream, readBytes, readJsonObject, type FetchFn } from '../upstream/upstream-http.js';
 import type { BedrockOptions } from './bedrock-options.js';
@@ -22,7 +23,7 @@ type Action = 'converse' | 'converse-stream' | 'invoke' | 'invoke-with-response-
  * keep their code, status and message; in-stream exceptions are rethrown as the same ServiceError.
  */
 export function createBedrockProvider(options: BedrockOptions, deps: BedrockDeps = {}): ModelProvider {
-  const fetchFn: FetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
+  const fetchFn: FetchFn = deps.fetch ?? nodeHttpFetch;
   const signer = new Sigv4Signer(options.region, options.credentials);
 
   async function send(call: ProviderCall<unknown>, action: Action, body: Uint8Array, headers: Record<string, string>, deadline: Deadline): Promise<Response> {

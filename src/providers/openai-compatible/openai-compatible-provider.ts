@@ -1,6 +1,7 @@
 import type { ConverseRequest, ConverseResult, ConverseStreamEvent } from '../converse-types.js';
 import type { EmbedRequest, EmbedResult, ModelProvider, ProviderCall } from '../model-provider.js';
 import { Deadline } from '../upstream/deadline.js';
+import { nodeHttpFetch } from '../upstream/node-http-fetch.js';
 import { readSse } from '../upstream/read-sse.js';
 import { parseJsonObject, postUpstream, readJsonObject, type FetchFn } from '../upstream/upstream-http.js';
 import { streamFailure } from '../upstream/upstream-errors.js';
@@ -18,7 +19,7 @@ export interface OpenAiCompatibleDeps {
 
 /** A ModelProvider over any server that speaks OpenAI's Chat Completions (Ollama, vLLM, llama.cpp, OpenAI...). */
 export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions, deps: OpenAiCompatibleDeps = {}): ModelProvider {
-  const fetchFn: FetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
+  const fetchFn: FetchFn = deps.fetch ?? nodeHttpFetch;
   const headers: Record<string, string> = { ...options.headers, 'content-type': 'application/json' };
   if (options.apiKey !== undefined) headers.authorization = `Bearer ${options.apiKey}`;
 
