@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { filterBench, filterOptionsFromEnv } from './filter.js';
 import { ingestBench, ingestOptionsFromEnv } from './ingest.js';
+import { insightsBench, insightsOptionsFromEnv } from './insights.js';
 import { figureRows, printBenchResult, table, type BenchResult } from './lib/figures.js';
 import { closeSharedAgent } from './lib/signed-client.js';
 import { serverLaunchFromEnv } from './lib/with-server.js';
@@ -11,7 +12,7 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
 /**
  * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
  * Knobs (read here, passed down):
- *   BENCH=ingest,filter,memory,metrics  which benches (default: all, in that order)
+ *   BENCH=ingest,filter,memory,metrics,insights  which benches (default: all, in that order)
  *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
  *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
  *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
@@ -29,12 +30,17 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_METRICS_SERIES=100         1-minute series of one day queried by GetMetricData and SEARCH
  *   BENCH_METRICS_FILLER=770000      extra datapoints that only add ingest volume
  *   BENCH_METRICS_RUNS=5             timed runs per query and side (median), after one warm-up
+ *   BENCH_INSIGHTS_RECORDS=5000000   Bedrock invocation records loaded for the insights bench
+ *   BENCH_INSIGHTS_EVENTS_PER_BATCH=400  records per PutLogEvents batch (records are up to ~2 KB)
+ *   BENCH_INSIGHTS_RUNS=3            timed runs per query and side (median), after one warm-up
+ *   BENCH_INSIGHTS_POLL_MS=5         GetQueryResults polling period
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
   filter: () => filterBench(filterOptionsFromEnv(process.env)),
   memory: () => memoryBench(memoryOptionsFromEnv(process.env)),
   metrics: () => metricsBench(metricsOptionsFromEnv(process.env)),
+  insights: () => insightsBench(insightsOptionsFromEnv(process.env)),
 };
 
 async function main(): Promise<number> {
