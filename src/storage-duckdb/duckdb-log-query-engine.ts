@@ -2,6 +2,7 @@ import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } f
 import { compileToSql, duckDbDialect, type Bind, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
 import { lookupGroup } from './lookups.js';
+import { QueryMemoryWindow } from './query-memory-window.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num, str } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
@@ -12,38 +13,38 @@ import type { StoreContext } from './store-context.js';
  * `@ptr` is `<groupId>-<streamId>-<seq>` in hex: opaque to clients, checked against the caller's scope on use.
  */
 export class DuckDbLogQueryEngine implements LogQueryEngine {
+  private readonly memory = new QueryMemoryWindow();
+
   constructor(private readonly ctx: StoreContext) {}
 
   run(scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
-    return this.ctx.reads.use(async (db) => {
-      const groups: { id: number; notBefore: number }[] = [];
-      for (const group of request.groups) {
-        const id = await lookupGroup(this.ctx, db, scope, group.logGroupName, false);
-        if (id !== undefined) groups.push({ id, notBefore: Math.max(request.startTime, group.notBefore ?? request.startTime) });
-      }
-      const source = (bind: Bind): string => eventsRelation(bind, groups, request.endTime);
-      const compiled = compileToSql({ plan: request.plan, source }, duckDbDialect);
-      const columns = await db.columns(compiled.sql, toParams(compiled));
-      const matched = await db.rows(compiled.matched.sql, toParams(compiled.matched));
-      const scanned = await scannedStatistics(db, source);
-      const width = compiled.columns.length;
-      const rowCount = columns[0]?.length ?? 0;
-      const rows = Array.from({ length: rowCount }, (_, row) =>
-        Array.from({ length: width }, (_, column) => plainValue(columns[column]?.[row])),
-      );
-      const pointerValues = compiled.pointerColumn === undefined ? undefined : (columns[width] ?? []).map((value) => String(value));
-      return {
-        columns: compiled.columns.map((column) => ({ name: column.name, type: column.type })),
-        rows,
-        ...(pointerValues === undefined ? {} : { pointers: pointerValues }),
-        statistics: {
-          recordsMatched: matched[0] === undefined ? 0 : num(matched[0], 'matched'),
-          recordsScanned: scanned.records,
-          bytesScanned: scanned.bytes,
-          logGroupsScanned: groups.length,
-        },
-      };
-    });
+    return this.ctx.reads.use((db) => this.memory.around(db, () => this.runOn(db, scope, request)));
+  }
+
+  private async runOn(db: SqlRunner, scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
+    const groups: { id: number; notBefore: number }[] = [];
+    for (const group of request.groups) {
+      const id = await lookupGroup(this.ctx, db, scope, group.logGroupName, false);
+      if (id !== undefined) groups.push({ id, notBefore: Math.max(request.startTime, group.notBefore ?? request.startTime) });
+    }
+    const source = (bind: Bind): string => eventsRelation(bind, groups, request.endTime);
+    const compiled = compileToSql({ plan: request.plan, source }, duckDbDialect);
+    const columns = await db.columns(compiled.sql, toParams(compiled));
+    const scanned = await scannedStatistics(db, groups, request.endTime);
+    // Without a filter or dedup before the first stats or limit, every scanned record matched: no second pass.
+    const matched = compiled.everyRecordMatches ? scanned.records : await matchedRecords(db, compiled.matched);
+    const width = compiled.columns.length;
+    const rowCount = columns[0]?.length ?? 0;
+    const rows = Array.from({ length: rowCount }, (_, row) =>
+      Array.from({ length: width }, (_, column) => plainValue(columns[column]?.[row])),
+    );
+    const pointerValues = compiled.pointerColumn === undefined ? undefined : (columns[width] ?? []).map((value) => String(value));
+    return {
+      columns: compiled.columns.map((column) => ({ name: column.name, type: column.type })),
+      rows,
+      ...(pointerValues === undefined ? {} : { pointers: pointerValues }),
+      statistics: { recordsMatched: matched, recordsScanned: scanned.records, bytesScanned: scanned.bytes, logGroupsScanned: groups.length },
+    };
   }
 
   record(scope: Scope, pointer: string): Promise<PointedLogRecord | undefined> {
@@ -86,14 +87,20 @@ function eventsRelation(bind: Bind, groups: readonly { id: number; notBefore: nu
     WHERE (${ranges}) AND e.timestamp <= ${bind({ value: endTime, type: 'bigint' })}`;
 }
 
-async function scannedStatistics(db: SqlRunner, source: (bind: Bind) => string): Promise<{ records: number; bytes: number }> {
-  const params: { value: string | number | boolean; type: 'text' | 'double' | 'bigint' | 'boolean' }[] = [];
-  const bind: Bind = (param) => {
-    params.push(param);
-    return `$${params.length}`;
-  };
-  const sql = `SELECT count(*) AS records, coalesce(sum(strlen("@message")), 0) AS bytes FROM (${source(bind)}) AS events`;
-  const rows = await db.rows(sql, toParams({ sql, params }));
+async function matchedRecords(db: SqlRunner, statement: SqlStatement): Promise<number> {
+  const rows = await db.rows(statement.sql, toParams(statement));
+  return rows[0] === undefined ? 0 : num(rows[0], 'matched');
+}
+
+/** Records and message bytes in range, straight from log_events: the joins the events relation needs are not. */
+async function scannedStatistics(db: SqlRunner, groups: readonly { id: number; notBefore: number }[], endTime: number): Promise<{ records: number; bytes: number }> {
+  if (groups.length === 0) return { records: 0, bytes: 0 };
+  const p = new SqlParams();
+  const ranges = groups.map((g) => `(group_id = ${p.bigint(g.id)} AND timestamp >= ${p.bigint(g.notBefore)})`).join(' OR ');
+  const rows = await db.rows(
+    `SELECT count(*) AS records, coalesce(sum(strlen(message)), 0) AS bytes FROM log_events WHERE (${ranges}) AND timestamp <= ${p.bigint(endTime)}`,
+    p,
+  );
   const row = rows[0];
   return row === undefined ? { records: 0, bytes: 0 } : { records: num(row, 'records'), bytes: num(row, 'bytes') };
 }

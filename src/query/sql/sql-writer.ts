@@ -32,6 +32,8 @@ export interface CompiledQuery extends SqlStatement {
   readonly pointerColumn?: string;
   /** Counts the records matched: the rows that leave the filters before any stats or limit. */
   readonly matched: SqlStatement;
+  /** No filter or dedup runs before the first stats or limit: every record in range matched, `matched` need not run. */
+  readonly everyRecordMatches: boolean;
 }
 
 export function compileToSql(input: CompileInput, dialect: SqlDialect): CompiledQuery {
@@ -91,6 +93,7 @@ class SqlWriter implements ExprRenderer {
       columns,
       ...(pointer === undefined ? {} : { pointerColumn: pointer }),
       matched: { sql: matchedSql, params: params.slice(0, cteParams) },
+      everyRecordMatches: plan.stages.slice(0, plan.matchStages).every((stage) => stage.kind === 'extend' || stage.kind === 'sort'),
     };
   }
 
