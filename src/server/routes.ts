@@ -21,7 +21,7 @@ export function buildRouter(deps: { readonly storage: Storage; readonly metricFi
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
       codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328' }),
       target: {
-        service: createLogsService({ store: deps.storage.logs, queryEngine: deps.storage.logQueries, afterAppend: deps.metricFilters.afterAppend }),
+        service: createLogsService({ store: deps.storage.logs, queryEngine: deps.storage.logQueries, queryDefinitions: deps.storage.queryDefinitions, afterAppend: deps.metricFilters.afterAppend }),
         unknownOperation: jsonUnknown,
         mapAuthError: (error) => error,
         internalError: () => new ServiceError('ServiceUnavailableException', 'The service cannot complete the request.', { fault: 'server', httpStatus: 500 }),

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Storage } from '../storage/index.js';
+import { DuckDbQueryDefinitionStore } from './duckdb-query-definition-store.js';
 import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
@@ -33,7 +34,7 @@ export interface DuckDbStorageOptions {
 export const DATABASE_FILE = 'modelwatch.duckdb';
 
 // Tables that hold data (not schema bookkeeping); reset() empties them.
-const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs'];
+const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs', 'query_definitions'];
 
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
@@ -73,6 +74,7 @@ function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: Duc
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
     logQueries: new DuckDbLogQueryEngine(ctx),
+    queryDefinitions: new DuckDbQueryDefinitionStore(ctx.lane, ctx.reads),
     bedrockConfig,
     reset: async () => {
       await writer.flush();

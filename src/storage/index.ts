@@ -52,3 +52,4 @@ export type {
   QueriedLogGroup,
 } from './log-query-engine.js';
 export type { DeliverySpool, SpooledEntry } from './delivery-spool.js';
+export type { QueryDefinitionPage, QueryDefinitionStore, StoredQueryDefinition, StoredQueryParameter } from './query-definition-store.js';
