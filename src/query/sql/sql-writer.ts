@@ -3,6 +3,7 @@ import type { LogicalPlan, OrderKey, PlanExpr, Stage, ValueType } from '../plan.
 import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from '../plan.js';
 import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
 import type { ExprRenderer, Rendered } from './expr-renderer.js';
+import { limitBeforeExtend } from './limit-before-extend.js';
 import { renderFunction } from './render-function.js';
 
 /**
@@ -55,6 +56,15 @@ export function compileToSql(input: CompileInput, dialect: SqlDialect): Compiled
   return new SqlWriter(dialect).compile(input);
 }
 
+/**
+ * The final order and limit as a stage too, when rows are events, so extends at the end also run on the kept rows
+ * only (limitBeforeExtend). The final select still orders and limits: the same rows again.
+ */
+function withFinalLimit(plan: LogicalPlan): LogicalPlan {
+  if (!plan.rowsAreEvents || plan.stages.at(-1)?.kind !== 'extend') return plan;
+  return { ...plan, stages: [...plan.stages, { kind: 'limit', count: plan.limit, order: plan.order }] };
+}
+
 class SqlWriter implements ExprRenderer {
   private readonly params: SqlParam[] = [];
   private readonly ctes: string[] = [];
@@ -75,7 +85,7 @@ class SqlWriter implements ExprRenderer {
   }
 
   compile(input: CompileInput): CompiledQuery {
-    const { plan } = input;
+    const plan = limitBeforeExtend(withFinalLimit(input.plan));
     const q = (name: string): string => this.dialect.quoteIdentifier(name);
     const base = BASE_COLUMNS.map((name) => {
       const sqlName = this.fresh();
