@@ -14,9 +14,15 @@ import type { StoreContext } from './store-context.js';
  * `@ptr` is `<groupId>-<streamId>-<seq>` in hex: opaque to clients, checked against the caller's scope on use.
  */
 export class DuckDbLogQueryEngine implements LogQueryEngine {
-  private readonly memory = new QueryMemoryWindow();
+  private readonly memory: QueryMemoryWindow;
 
-  constructor(private readonly ctx: StoreContext) {}
+  /** `memoryLimit`: the database's configured cap, restored after queries (query-memory-window.ts). */
+  constructor(
+    private readonly ctx: StoreContext,
+    memoryLimit: string,
+  ) {
+    this.memory = new QueryMemoryWindow(memoryLimit);
+  }
 
   run(scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
     return this.ctx.reads.use((db) => this.memory.around(db, () => this.runOn(db, scope, request)));

@@ -39,7 +39,7 @@ const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups'
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
   const instance = await DuckDBInstance.create(join(options.dataDir, DATABASE_FILE), {
-    memory_limit: options.memoryLimit ?? '48MB',
+    memory_limit: memoryLimit(options),
     threads: String(options.threads ?? 2),
     // DuckDB checkpoints inside the COMMIT that crosses this much WAL, i.e. on a worker thread while the event loop
     // keeps filling the next batch. 16MB (the default) compresses each 122,880-row row group several times over;
@@ -60,20 +60,24 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
-    return duckDbStorage(ctx, instance, metrics, bedrockConfig);
+    return duckDbStorage(ctx, instance, metrics, bedrockConfig, memoryLimit(options));
   } catch (error) {
     instance.closeSync();
     throw error;
   }
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
+function memoryLimit(options: DuckDbStorageOptions): string {
+  return options.memoryLimit ?? '48MB';
+}
+
+function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore, limit: string): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
-    logQueries: new DuckDbLogQueryEngine(ctx),
+    logQueries: new DuckDbLogQueryEngine(ctx, limit),
     queryDefinitions: new DuckDbQueryDefinitionStore(ctx.lane, ctx.reads),
     bedrockConfig,
     reset: async () => {

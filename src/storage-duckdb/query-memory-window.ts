@@ -13,32 +13,30 @@ export const INSIGHTS_MEMORY_LIMIT = '512MB';
  */
 export class QueryMemoryWindow {
   private running = 0;
-  private configured: string | undefined;
   private change: Promise<void> = Promise.resolve();
 
-  constructor(private readonly queryLimit: string = INSIGHTS_MEMORY_LIMIT) {}
+  /** `configured` exactly as the database was opened with (DuckDB reads its own setting back rounded). */
+  constructor(
+    private readonly configured: string,
+    private readonly queryLimit: string = INSIGHTS_MEMORY_LIMIT,
+  ) {}
 
   async around<T>(db: SqlRunner, work: () => Promise<T>): Promise<T> {
-    if (this.running++ === 0) await this.set(db, async () => this.queryLimit);
+    if (this.running++ === 0) await this.set(db, this.queryLimit);
     else await this.change;
     try {
       return await work();
     } finally {
-      if (--this.running === 0) await this.set(db, async () => this.configured ?? this.queryLimit).catch(() => undefined);
+      if (--this.running === 0) await this.set(db, this.configured).catch(() => undefined);
     }
   }
 
   /** Changes are chained, so a raise and a restore never interleave. */
-  private set(db: SqlRunner, limit: () => Promise<string>): Promise<void> {
+  private set(db: SqlRunner, limit: string): Promise<void> {
     const next = this.change.then(async () => {
-      if (this.configured === undefined) {
-        const rows = await db.rows(`SELECT current_setting('memory_limit') AS value`);
-        this.configured = String(rows[0]?.['value'] ?? this.queryLimit);
-      }
-      const wanted = await limit();
-      // Only while no query runs is the configured cap restored (another may have started meanwhile).
-      if (wanted !== this.queryLimit && this.running > 0) return;
-      await db.run(`SET memory_limit = '${wanted.replace(/'/g, '')}'`);
+      // The configured cap is restored only while no query runs (another may have started meanwhile).
+      if (limit === this.configured && this.running > 0) return;
+      await db.run(`SET memory_limit = '${limit.replace(/'/g, '')}'`);
     });
     this.change = next.catch(() => undefined);
     return next;
