@@ -12,6 +12,8 @@ import type { StoreContext } from './store-context.js';
  * Logs Insights over DuckDB: the query module compiles the plan to SQL over an events relation this adapter writes
  * (the chosen groups, the time range, each group's retention floor), and DuckDB runs filters, stats and sorts.
  * `@ptr` is `<groupId>-<streamId>-<seq>` in hex: opaque to clients, checked against the caller's scope on use.
+ * Invocation-record fields extracted at ingest (indexed-fields.ts) reach the SQL writer as IndexedColumns; when every
+ * event in range has them, the writer reads only the columns for those fields.
  */
 export class DuckDbLogQueryEngine implements LogQueryEngine {
   private readonly memory: QueryMemoryWindow;

@@ -30,6 +30,15 @@ export function limitBeforeExtend(plan: LogicalPlan): LogicalPlan {
   return { ...plan, stages, matchStages };
 }
 
+/**
+ * The final order and limit as a stage too, when rows are events, so extends at the end also run on the kept rows
+ * only (limitBeforeExtend). The final select still orders and limits: the same rows again.
+ */
+export function withFinalLimit(plan: LogicalPlan): LogicalPlan {
+  if (!plan.rowsAreEvents || plan.stages.at(-1)?.kind !== 'extend') return plan;
+  return { ...plan, stages: [...plan.stages, { kind: 'limit', count: plan.limit, order: plan.order }] };
+}
+
 function columnsOf(expr: PlanExpr): string[] {
   switch (expr.kind) {
     case 'column':

@@ -3,7 +3,7 @@ import type { LogicalPlan, OrderKey, PlanExpr, Stage, ValueType } from '../plan.
 import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from '../plan.js';
 import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
 import type { ExprRenderer, Rendered } from './expr-renderer.js';
-import { limitBeforeExtend } from './limit-before-extend.js';
+import { limitBeforeExtend, withFinalLimit } from './limit-before-extend.js';
 import { renderFunction } from './render-function.js';
 
 /**
@@ -54,15 +54,6 @@ export interface CompiledQuery extends SqlStatement {
 
 export function compileToSql(input: CompileInput, dialect: SqlDialect): CompiledQuery {
   return new SqlWriter(dialect).compile(input);
-}
-
-/**
- * The final order and limit as a stage too, when rows are events, so extends at the end also run on the kept rows
- * only (limitBeforeExtend). The final select still orders and limits: the same rows again.
- */
-function withFinalLimit(plan: LogicalPlan): LogicalPlan {
-  if (!plan.rowsAreEvents || plan.stages.at(-1)?.kind !== 'extend') return plan;
-  return { ...plan, stages: [...plan.stages, { kind: 'limit', count: plan.limit, order: plan.order }] };
 }
 
 class SqlWriter implements ExprRenderer {
