@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { filterBench, filterOptionsFromEnv } from './filter.js';
 import { gatewayBench, gatewayOptionsFromEnv } from './gateway.js';
 import { ingestBench, ingestOptionsFromEnv } from './ingest.js';
+import { insightsBench, insightsOptionsFromEnv } from './insights.js';
 import { figureRows, printBenchResult, table, type BenchResult } from './lib/figures.js';
 import { closeSharedAgent } from './lib/signed-client.js';
 import { serverLaunchFromEnv } from './lib/with-server.js';
@@ -13,7 +14,7 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
 /**
  * `npm run bench`: runs the benches in sequence, each against its own fresh server, then prints one summary table.
  * Knobs (read here, passed down):
- *   BENCH=ingest,filter,memory,metrics,tail,gateway  which benches (default: all, in that order)
+ *   BENCH=ingest,filter,memory,metrics,tail,gateway,insights  which benches (default: all, in that order)
  *   BENCH_SERVER_MAIN=path           server entry point (default dist/server/main.js)
  *   BENCH_CPU_PROF=1                 profile the server (--cpu-prof) and print its hottest functions
  *   BENCH_INGEST_WRITERS=4           concurrent writers (keep-alive connections, one stream each)
@@ -40,6 +41,10 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_GATEWAY_SECONDS=10         seconds per side at 200 and 1,000 requests/s
  *   BENCH_GATEWAY_LADDER=2000,...    rising rates tried for the highest sustained one
  *   BENCH_GATEWAY_LADDER_SECONDS=5   seconds per ladder step
+ *   BENCH_INSIGHTS_RECORDS=5000000   Bedrock invocation records loaded for the insights bench
+ *   BENCH_INSIGHTS_EVENTS_PER_BATCH=400  records per PutLogEvents batch (records are up to ~2 KB)
+ *   BENCH_INSIGHTS_RUNS=3            timed runs per query and side (median), after one warm-up
+ *   BENCH_INSIGHTS_POLL_MS=5         GetQueryResults polling period
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
@@ -48,6 +53,7 @@ const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   metrics: () => metricsBench(metricsOptionsFromEnv(process.env)),
   tail: () => tailBench(tailOptionsFromEnv(process.env)),
   gateway: () => gatewayBench(gatewayOptionsFromEnv(process.env)),
+  insights: () => insightsBench(insightsOptionsFromEnv(process.env)),
 };
 
 async function main(): Promise<number> {

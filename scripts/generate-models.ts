@@ -50,7 +50,7 @@ const SERVICES: readonly ServiceSpec[] = [
       'DeleteRetentionPolicy', 'DescribeLogGroups', 'DescribeLogStreams', 'DescribeMetricFilters', 'DisassociateKmsKey',
       'DescribeQueries', 'FilterLogEvents', 'GetLogEvents', 'GetLogGroupFields', 'GetLogRecord', 'GetQueryResults', 'ListTagsForResource',
       'ListTagsLogGroup', 'PutLogEvents', 'PutMetricFilter', 'PutRetentionPolicy', 'StartLiveTail', 'StartQuery', 'StopQuery', 'TagLogGroup',
-      'TagResource', 'TestMetricFilter', 'UntagLogGroup', 'UntagResource',
+      'TagResource', 'TestMetricFilter', 'UntagLogGroup', 'UntagResource', 'PutQueryDefinition', 'DescribeQueryDefinitions', 'DeleteQueryDefinition',
     ],
     query: false,
   },

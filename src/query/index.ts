@@ -20,7 +20,7 @@ export { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from './plan.js';
 export { planQuery, type PlanOptions } from './plan-query.js';
 export { UnsupportedQueryError, isUnsupportedQueryError } from './unsupported-query-error.js';
 export type { Bind, SqlDialect, SqlParam, SqlStatement } from './sql/dialect.js';
-export { BASE_COLUMNS, compileToSql, type CompiledColumn, type CompiledQuery, type CompileInput } from './sql/sql-writer.js';
+export { BASE_COLUMNS, compileToSql, type CompiledColumn, type CompiledQuery, type CompileInput, type IndexedColumns } from './sql/sql-writer.js';
 export { duckDbDialect } from './sql/duckdb-dialect.js';
 export { formatTimestamp, renderValue } from './render-value.js';
 export { describePlan, describePlanExpr } from './describe-plan.js';

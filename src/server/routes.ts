@@ -69,7 +69,10 @@ export function buildRouter(deps: RouterDeps): Router<ServiceRoute> {
       codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328', eventStreams: logsEventStreams }),
       target: {
         service: createLogsService({
-          store: deps.storage.logs, queryEngine: deps.storage.logQueries, afterAppend: deps.metricFilters.afterAppend,
+          store: deps.storage.logs,
+          queryEngine: deps.storage.logQueries,
+          queryDefinitions: deps.storage.queryDefinitions,
+          afterAppend: deps.metricFilters.afterAppend,
           ...(deps.liveTail === undefined ? {} : { liveTail: deps.liveTail }),
         }),
         unknownOperation: jsonUnknown,

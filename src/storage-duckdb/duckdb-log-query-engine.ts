@@ -1,7 +1,9 @@
 import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { compileToSql, duckDbDialect, type Bind, type SqlStatement } from '../query/index.js';
+import { compileToSql, duckDbDialect, type Bind, type IndexedColumns, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
+import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
+import { QueryMemoryWindow } from './query-memory-window.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num, str } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
@@ -10,40 +12,49 @@ import type { StoreContext } from './store-context.js';
  * Logs Insights over DuckDB: the query module compiles the plan to SQL over an events relation this adapter writes
  * (the chosen groups, the time range, each group's retention floor), and DuckDB runs filters, stats and sorts.
  * `@ptr` is `<groupId>-<streamId>-<seq>` in hex: opaque to clients, checked against the caller's scope on use.
+ * Invocation-record fields extracted at ingest (indexed-fields.ts) reach the SQL writer as IndexedColumns; when every
+ * event in range has them, the writer reads only the columns for those fields.
  */
 export class DuckDbLogQueryEngine implements LogQueryEngine {
-  constructor(private readonly ctx: StoreContext) {}
+  private readonly memory: QueryMemoryWindow;
+
+  /** `memoryLimit`: the database's configured cap, restored after queries (query-memory-window.ts). */
+  constructor(
+    private readonly ctx: StoreContext,
+    memoryLimit: string,
+  ) {
+    this.memory = new QueryMemoryWindow(memoryLimit);
+  }
 
   run(scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
-    return this.ctx.reads.use(async (db) => {
-      const groups: { id: number; notBefore: number }[] = [];
-      for (const group of request.groups) {
-        const id = await lookupGroup(this.ctx, db, scope, group.logGroupName, false);
-        if (id !== undefined) groups.push({ id, notBefore: Math.max(request.startTime, group.notBefore ?? request.startTime) });
-      }
-      const source = (bind: Bind): string => eventsRelation(bind, groups, request.endTime);
-      const compiled = compileToSql({ plan: request.plan, source }, duckDbDialect);
-      const columns = await db.columns(compiled.sql, toParams(compiled));
-      const matched = await db.rows(compiled.matched.sql, toParams(compiled.matched));
-      const scanned = await scannedStatistics(db, source);
-      const width = compiled.columns.length;
-      const rowCount = columns[0]?.length ?? 0;
-      const rows = Array.from({ length: rowCount }, (_, row) =>
-        Array.from({ length: width }, (_, column) => plainValue(columns[column]?.[row])),
-      );
-      const pointerValues = compiled.pointerColumn === undefined ? undefined : (columns[width] ?? []).map((value) => String(value));
-      return {
-        columns: compiled.columns.map((column) => ({ name: column.name, type: column.type })),
-        rows,
-        ...(pointerValues === undefined ? {} : { pointers: pointerValues }),
-        statistics: {
-          recordsMatched: matched[0] === undefined ? 0 : num(matched[0], 'matched'),
-          recordsScanned: scanned.records,
-          bytesScanned: scanned.bytes,
-          logGroupsScanned: groups.length,
-        },
-      };
-    });
+    return this.ctx.reads.use((db) => this.memory.around(db, () => this.runOn(db, scope, request)));
+  }
+
+  private async runOn(db: SqlRunner, scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
+    const groups: { id: number; notBefore: number }[] = [];
+    for (const group of request.groups) {
+      const id = await lookupGroup(this.ctx, db, scope, group.logGroupName, false);
+      if (id !== undefined) groups.push({ id, notBefore: Math.max(request.startTime, group.notBefore ?? request.startTime) });
+    }
+    const source = (bind: Bind): string => eventsRelation(bind, groups, request.endTime);
+    const scanned = await scannedStatistics(db, groups, request.endTime);
+    const indexed = { ...INDEXED, complete: scanned.unindexed === 0 };
+    const compiled = compileToSql({ plan: request.plan, source, indexed }, duckDbDialect);
+    const columns = await db.columns(compiled.sql, toParams(compiled));
+    // Without a filter or dedup before the first stats or limit, every scanned record matched: no second pass.
+    const matched = compiled.everyRecordMatches ? scanned.records : await matchedRecords(db, compiled.matched);
+    const width = compiled.columns.length;
+    const rowCount = columns[0]?.length ?? 0;
+    const rows = Array.from({ length: rowCount }, (_, row) =>
+      Array.from({ length: width }, (_, column) => plainValue(columns[column]?.[row])),
+    );
+    const pointerValues = compiled.pointerColumn === undefined ? undefined : (columns[width] ?? []).map((value) => String(value));
+    return {
+      columns: compiled.columns.map((column) => ({ name: column.name, type: column.type })),
+      rows,
+      ...(pointerValues === undefined ? {} : { pointers: pointerValues }),
+      statistics: { recordsMatched: matched, recordsScanned: scanned.records, bytesScanned: scanned.bytes, logGroupsScanned: groups.length },
+    };
   }
 
   record(scope: Scope, pointer: string): Promise<PointedLogRecord | undefined> {
@@ -72,30 +83,62 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
   }
 }
 
-/** The events the query may see, with the column names of the SQL writer's contract (BASE_COLUMNS). */
+/** The invocation-record fields extracted at ingest, as the events relation names them. */
+const INDEXED: Omit<IndexedColumns, 'complete'> = { flag: `#${INDEXED_FLAG_COLUMN}`, fields: new Map(INDEXED_FIELDS.map((f) => [f.path, `#${f.column}`])) };
+const INDEXED_SELECT = [`e.${INDEXED_FLAG_COLUMN} AS "#${INDEXED_FLAG_COLUMN}"`, ...INDEXED_FIELDS.map((f) => `e.${f.column} AS "#${f.column}"`)].join(', ');
+const INDEXED_NULLS = [`NULL::BOOLEAN AS "#${INDEXED_FLAG_COLUMN}"`, ...INDEXED_FIELDS.map((f) => `NULL::VARCHAR AS "#${f.column}"`)].join(', ');
+
+/** The events the query may see, with the column names of the SQL writer's contract (BASE_COLUMNS) and the indexed fields. */
 function eventsRelation(bind: Bind, groups: readonly { id: number; notBefore: number }[], endTime: number): string {
   if (groups.length === 0) return `SELECT NULL::BIGINT AS "@timestamp", NULL::BIGINT AS "@ingestionTime", NULL::VARCHAR AS "@message",
-    NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log", NULL::VARCHAR AS "@ptr", NULL::BIGINT AS "@seq" WHERE false`;
+    NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log", NULL::VARCHAR AS "@ptr", NULL::BIGINT AS "@seq", ${INDEXED_NULLS} WHERE false`;
   const ranges = groups
     .map((g) => `(e.group_id = ${bind({ value: g.id, type: 'bigint' })} AND e.timestamp >= ${bind({ value: g.notBefore, type: 'bigint' })})`)
     .join(' OR ');
   return `SELECT e.timestamp AS "@timestamp", e.ingestion_time AS "@ingestionTime", e.message AS "@message",
       s.name AS "@logStream", g.account_id || ':' || g.name AS "@log",
-      printf('%x-%x-%x', e.group_id, e.stream_id, e.seq) AS "@ptr", e.seq AS "@seq"
+      printf('%x-%x-%x', e.group_id, e.stream_id, e.seq) AS "@ptr", e.seq AS "@seq", ${INDEXED_SELECT}
     FROM log_events e JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
     WHERE (${ranges}) AND e.timestamp <= ${bind({ value: endTime, type: 'bigint' })}`;
 }
 
-async function scannedStatistics(db: SqlRunner, source: (bind: Bind) => string): Promise<{ records: number; bytes: number }> {
-  const params: { value: string | number | boolean; type: 'text' | 'double' | 'bigint' | 'boolean' }[] = [];
-  const bind: Bind = (param) => {
-    params.push(param);
-    return `$${params.length}`;
-  };
-  const sql = `SELECT count(*) AS records, coalesce(sum(strlen("@message")), 0) AS bytes FROM (${source(bind)}) AS events`;
-  const rows = await db.rows(sql, toParams({ sql, params }));
+async function matchedRecords(db: SqlRunner, statement: SqlStatement): Promise<number> {
+  const rows = await db.rows(statement.sql, toParams(statement));
+  return rows[0] === undefined ? 0 : num(rows[0], 'matched');
+}
+
+interface ScannedStatistics {
+  readonly records: number;
+  readonly bytes: number;
+  /** Events in range whose invocation-record fields were not extracted at ingest. */
+  readonly unindexed: number;
+}
+
+/**
+ * Records, message bytes and unindexed events in range, straight from log_events (no joins). Sizes recorded at
+ * ingest are summed; only events stored before migration 0005 have their messages measured.
+ */
+async function scannedStatistics(db: SqlRunner, groups: readonly { id: number; notBefore: number }[], endTime: number): Promise<ScannedStatistics> {
+  if (groups.length === 0) return { records: 0, bytes: 0, unindexed: 0 };
+  const range = (p: SqlParams): string =>
+    `(${groups.map((g) => `(group_id = ${p.bigint(g.id)} AND timestamp >= ${p.bigint(g.notBefore)})`).join(' OR ')}) AND timestamp <= ${p.bigint(endTime)}`;
+  const p = new SqlParams();
+  const rows = await db.rows(
+    `SELECT count(*) AS records, count(message_bytes) AS sized, coalesce(sum(message_bytes), 0) AS bytes,
+       count(*) FILTER (WHERE NOT coalesce(fields_indexed, false)) AS unindexed
+     FROM log_events WHERE ${range(p)}`,
+    p,
+  );
   const row = rows[0];
-  return row === undefined ? { records: 0, bytes: 0 } : { records: num(row, 'records'), bytes: num(row, 'bytes') };
+  if (row === undefined) return { records: 0, bytes: 0, unindexed: 0 };
+  const records = num(row, 'records');
+  let bytes = num(row, 'bytes');
+  if (num(row, 'sized') < records) {
+    const q = new SqlParams();
+    const old = await db.rows(`SELECT coalesce(sum(strlen(message)), 0) AS bytes FROM log_events WHERE ${range(q)} AND message_bytes IS NULL`, q);
+    bytes += old[0] === undefined ? 0 : num(old[0], 'bytes');
+  }
+  return { records, bytes, unindexed: num(row, 'unindexed') };
 }
 
 const DUCKDB_TYPES: Readonly<Record<string, DuckDBType>> = { text: VARCHAR, double: DOUBLE, bigint: BIGINT, boolean: BOOLEAN };

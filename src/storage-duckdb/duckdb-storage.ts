@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Storage } from '../storage/index.js';
+import { DuckDbQueryDefinitionStore } from './duckdb-query-definition-store.js';
 import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
@@ -33,12 +34,12 @@ export interface DuckDbStorageOptions {
 export const DATABASE_FILE = 'modelwatch.duckdb';
 
 // Tables that hold data (not schema bookkeeping); reset() empties them.
-const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs'];
+const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs', 'query_definitions'];
 
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
   const instance = await DuckDBInstance.create(join(options.dataDir, DATABASE_FILE), {
-    memory_limit: options.memoryLimit ?? '48MB',
+    memory_limit: memoryLimit(options),
     threads: String(options.threads ?? 2),
     // DuckDB checkpoints inside the COMMIT that crosses this much WAL, i.e. on a worker thread while the event loop
     // keeps filling the next batch. 16MB (the default) compresses each 122,880-row row group several times over;
@@ -59,20 +60,25 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
-    return duckDbStorage(ctx, instance, metrics, bedrockConfig);
+    return duckDbStorage(ctx, instance, metrics, bedrockConfig, memoryLimit(options));
   } catch (error) {
     instance.closeSync();
     throw error;
   }
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
+function memoryLimit(options: DuckDbStorageOptions): string {
+  return options.memoryLimit ?? '48MB';
+}
+
+function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore, limit: string): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
-    logQueries: new DuckDbLogQueryEngine(ctx),
+    logQueries: new DuckDbLogQueryEngine(ctx, limit),
+    queryDefinitions: new DuckDbQueryDefinitionStore(ctx.lane, ctx.reads),
     bedrockConfig,
     reset: async () => {
       await writer.flush();

@@ -1,10 +1,11 @@
-import { BIGINT, DuckDBDataChunk, DuckDBVector, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DuckDBDataChunk, INTEGER, DuckDBVector, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
 // The raw bindings (the layer @duckdb/node-api is built on, same pinned version) let whole columns be copied from
 // typed arrays and strings be assigned without the per-item caches of the high-level vector classes: about half the
 // main-thread cost per event, which is what bounds ingest.
 import bindings from '@duckdb/node-bindings';
 import type { NewLogEvent } from '../storage/index.js';
 import type { StreamIds } from './id-cache.js';
+import { INDEXED_FIELDS, indexedFieldValues } from './indexed-fields.js';
 
 /** log_events column order. */
 const GROUP_ID = 0;
@@ -13,7 +14,12 @@ const TIMESTAMP = 2;
 const INGESTION_TIME = 3;
 const SEQ = 4;
 const MESSAGE = 5;
-const COLUMN_TYPES = [BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, VARCHAR];
+/** Then `fields_indexed` and one VARCHAR per indexed invocation-record field (migration 0005). */
+const INDEXED_FLAG = 6;
+const FIRST_INDEXED = 7;
+/** Then the message's UTF-8 size (migration 0005 too). */
+const MESSAGE_BYTES = FIRST_INDEXED + INDEXED_FIELDS.length;
+const COLUMN_TYPES = [BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, VARCHAR, BOOLEAN, ...INDEXED_FIELDS.map(() => VARCHAR), INTEGER];
 const MAX_POOLED_CHUNKS = 64;
 
 /** One append's events, already in DuckDB column vectors, with what the stream and group metadata need. */
@@ -36,6 +42,10 @@ export interface FilledEvents {
 export class EventChunks {
   private readonly capacity = DuckDBVector.standardSize();
   private readonly numbers = new BigInt64Array(this.capacity);
+  private readonly flags = new Uint8Array(this.capacity);
+  private readonly sizes = new Int32Array(this.capacity);
+  /** One validity bit per row for each indexed field's column (64-bit words, little-endian). */
+  private readonly validity = INDEXED_FIELDS.map(() => new Uint8Array(this.capacity / 8));
   private readonly pool: DuckDBDataChunk[] = [];
   private text = Buffer.allocUnsafe(64 * 1024);
 
@@ -52,14 +62,21 @@ export class EventChunks {
       this.copyConstant(chunk, STREAM_ID, BigInt(ids.streamId), rows);
       this.copyConstant(chunk, INGESTION_TIME, BigInt(ingestionTime), rows);
       const messages = bindings.data_chunk_get_vector(chunk.chunk, MESSAGE);
+      for (const mask of this.validity) mask.fill(0);
       for (let row = 0; row < rows; row++) {
         const event = events[start + row] as NewLogEvent;
         this.numbers[row] = BigInt(event.timestamp);
         if (event.timestamp < minTimestamp) minTimestamp = event.timestamp;
         if (event.timestamp > maxTimestamp) maxTimestamp = event.timestamp;
-        bytes += this.assignMessage(messages, row, event.message);
+        const size = this.assignMessage(messages, row, event.message);
+        this.sizes[row] = size;
+        bytes += size;
+        this.assignIndexed(chunk, row, event.message);
       }
       this.copyNumbers(chunk, TIMESTAMP, rows);
+      bindings.copy_data_to_vector(bindings.data_chunk_get_vector(chunk.chunk, INDEXED_FLAG), 0, this.flags.buffer, this.flags.byteOffset, rows);
+      this.copyValidity(chunk);
+      bindings.copy_data_to_vector(bindings.data_chunk_get_vector(chunk.chunk, MESSAGE_BYTES), 0, this.sizes.buffer, this.sizes.byteOffset, rows * Int32Array.BYTES_PER_ELEMENT);
       chunks.push(chunk);
     }
     return { ids, count: events.length, minTimestamp, maxTimestamp, ingestionTime, bytes, chunks };
@@ -82,6 +99,28 @@ export class EventChunks {
       chunk.reset();
       if (this.pool.length < MAX_POOLED_CHUNKS) this.pool.push(chunk);
     }
+  }
+
+  /** Invocation records get their indexed fields (NULL where absent) and the flag; other messages only NULLs. */
+  private assignIndexed(chunk: DuckDBDataChunk, row: number, message: string): void {
+    const values = indexedFieldValues(message);
+    this.flags[row] = values === undefined ? 0 : 1;
+    if (values === undefined) return;
+    values.forEach((value, index) => {
+      if (value === null) return;
+      const mask = this.validity[index] as Uint8Array;
+      mask[row >> 3] = (mask[row >> 3] ?? 0) | (1 << (row & 7));
+      this.assignMessage(bindings.data_chunk_get_vector(chunk.chunk, FIRST_INDEXED + index), row, value);
+    });
+  }
+
+  /** Validity bits built in JavaScript and copied once per chunk, as @duckdb/node-api's own vectors do. */
+  private copyValidity(chunk: DuckDBDataChunk): void {
+    this.validity.forEach((mask, index) => {
+      const vector = bindings.data_chunk_get_vector(chunk.chunk, FIRST_INDEXED + index);
+      bindings.vector_ensure_validity_writable(vector);
+      bindings.copy_data_to_vector_validity(vector, 0, mask.buffer, mask.byteOffset, mask.byteLength);
+    });
   }
 
   /** Through bytes with an explicit length: the C-string variant would cut a message at its first NUL. */

@@ -2,6 +2,7 @@ import type { LogQueryEngine } from './log-query-engine.js';
 import type { BedrockConfigStore } from './bedrock-config-store.js';
 import type { LogStore } from './log-store.js';
 import type { MetricStore } from './metric-store.js';
+import type { QueryDefinitionStore } from './query-definition-store.js';
 
 /** One opened backend: the ports it provides and its lifecycle. Only `server` opens an adapter. */
 export interface Storage {
@@ -9,6 +10,8 @@ export interface Storage {
   readonly metrics: MetricStore;
   /** Logs Insights queries over the LogStore's events. */
   readonly logQueries: LogQueryEngine;
+  /** Saved Logs Insights queries (PutQueryDefinition). */
+  readonly queryDefinitions: QueryDefinitionStore;
   /** Bedrock settings that must survive a restart (the model invocation logging configuration). */
   readonly bedrockConfig: BedrockConfigStore;
   /** Wipes every resource and event in every account (POST /_modelwatch/reset). */

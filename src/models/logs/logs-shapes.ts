@@ -33,7 +33,10 @@ export type LogsOperationName =
   | 'TagResource'
   | 'TestMetricFilter'
   | 'UntagLogGroup'
-  | 'UntagResource';
+  | 'UntagResource'
+  | 'PutQueryDefinition'
+  | 'DescribeQueryDefinitions'
+  | 'DeleteQueryDefinition';
 
 /** Input and output shape names of the Logs operations ModelWatch serves. */
 export const logsOperations: Readonly<Record<LogsOperationName, OperationShapes>> = {
@@ -67,6 +70,9 @@ export const logsOperations: Readonly<Record<LogsOperationName, OperationShapes>
   TestMetricFilter: {"input":"TestMetricFilterRequest","output":"TestMetricFilterResponse"},
   UntagLogGroup: {"input":"UntagLogGroupRequest"},
   UntagResource: {"input":"UntagResourceRequest"},
+  PutQueryDefinition: {"input":"PutQueryDefinitionRequest","output":"PutQueryDefinitionResponse"},
+  DescribeQueryDefinitions: {"input":"DescribeQueryDefinitionsRequest","output":"DescribeQueryDefinitionsResponse"},
+  DeleteQueryDefinition: {"input":"DeleteQueryDefinitionRequest","output":"DeleteQueryDefinitionResponse"},
 };
 
 /** Constraints of every shape reachable from those operations' inputs. */
@@ -76,6 +82,7 @@ export const logsShapes: ShapeTable = {
   AmazonResourceName: {"type":"string","min":1,"max":1011,"pattern":"[\\w+=/:,.@-]*"},
   ApplyOnTransformedLogs: {"type":"boolean"},
   AssociateKmsKeyRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","kmsKeyId":"KmsKeyId","resourceIdentifier":"ResourceIdentifier"},"required":["kmsKeyId"]},
+  ClientToken: {"type":"string","min":36,"max":128,"pattern":"\\S{36,128}"},
   CreateLogGroupRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","kmsKeyId":"KmsKeyId","tags":"Tags","logGroupClass":"LogGroupClass","deletionProtectionEnabled":"DeletionProtectionEnabled"},"required":["logGroupName"]},
   CreateLogStreamRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logStreamName":"LogStreamName"},"required":["logGroupName","logStreamName"]},
   Days: {"type":"integer"},
@@ -83,6 +90,7 @@ export const logsShapes: ShapeTable = {
   DeleteLogGroupRequest: {"type":"structure","members":{"logGroupName":"LogGroupName"},"required":["logGroupName"]},
   DeleteLogStreamRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logStreamName":"LogStreamName"},"required":["logGroupName","logStreamName"]},
   DeleteMetricFilterRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","filterName":"FilterName"},"required":["logGroupName","filterName"]},
+  DeleteQueryDefinitionRequest: {"type":"structure","members":{"queryDefinitionId":"QueryId"},"required":["queryDefinitionId"]},
   DeleteRetentionPolicyRequest: {"type":"structure","members":{"logGroupName":"LogGroupName"},"required":["logGroupName"]},
   DeletionProtectionEnabled: {"type":"boolean"},
   Descending: {"type":"boolean"},
@@ -93,6 +101,7 @@ export const logsShapes: ShapeTable = {
   DescribeMetricFiltersRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","filterNamePrefix":"FilterName","nextToken":"NextToken","limit":"DescribeLimit","metricName":"MetricName","metricNamespace":"MetricNamespace"}},
   DescribeQueriesMaxResults: {"type":"integer","min":1,"max":1000},
   DescribeQueriesRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","status":"QueryStatus","maxResults":"DescribeQueriesMaxResults","nextToken":"NextToken","queryLanguage":"QueryLanguage"}},
+  DescribeQueryDefinitionsRequest: {"type":"structure","members":{"queryLanguage":"QueryLanguage","queryDefinitionNamePrefix":"QueryDefinitionName","maxResults":"QueryListMaxResults","nextToken":"NextToken"}},
   Dimensions: {"type":"map","key":"DimensionsKey","value":"DimensionsValue"},
   DimensionsKey: {"type":"string","max":255},
   DimensionsValue: {"type":"string","max":255},
@@ -143,9 +152,18 @@ export const logsShapes: ShapeTable = {
   OrderBy: {"type":"string","enum":["LogStreamName","LastEventTime"]},
   PutLogEventsRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","logStreamName":"LogStreamName","logEvents":"InputLogEvents","sequenceToken":"SequenceToken","entity":"Entity"},"required":["logGroupName","logStreamName","logEvents"]},
   PutMetricFilterRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","filterName":"FilterName","filterPattern":"FilterPattern","metricTransformations":"MetricTransformations","applyOnTransformedLogs":"ApplyOnTransformedLogs","fieldSelectionCriteria":"FieldSelectionCriteria","emitSystemFieldDimensions":"EmitSystemFields"},"required":["logGroupName","filterName","filterPattern","metricTransformations"]},
+  PutQueryDefinitionRequest: {"type":"structure","members":{"queryLanguage":"QueryLanguage","name":"QueryDefinitionName","queryDefinitionId":"QueryId","logGroupNames":"LogGroupNames","queryString":"QueryDefinitionString","clientToken":"ClientToken","parameters":"QueryParameterList"},"required":["name","queryString"]},
   PutRetentionPolicyRequest: {"type":"structure","members":{"logGroupName":"LogGroupName","retentionInDays":"Days"},"required":["logGroupName","retentionInDays"]},
+  QueryDefinitionName: {"type":"string","min":1,"max":255},
+  QueryDefinitionString: {"type":"string","min":1,"max":10000},
   QueryId: {"type":"string","min":1,"max":256},
   QueryLanguage: {"type":"string","enum":["CWLI","SQL","PPL"]},
+  QueryListMaxResults: {"type":"integer","min":1,"max":1000},
+  QueryParameter: {"type":"structure","members":{"name":"QueryParameterName","defaultValue":"QueryParameterDefaultValue","description":"QueryParameterDescription"},"required":["name"]},
+  QueryParameterDefaultValue: {"type":"string","max":1024},
+  QueryParameterDescription: {"type":"string","max":512},
+  QueryParameterList: {"type":"list","member":"QueryParameter","max":20},
+  QueryParameterName: {"type":"string","min":1,"max":128,"pattern":"^[a-zA-Z_][a-zA-Z0-9_]*"},
   QueryStatus: {"type":"string","enum":["Scheduled","Running","Complete","Failed","Cancelled","Timeout","Unknown"]},
   QueryString: {"type":"string","min":0,"max":10000},
   ResourceIdentifier: {"type":"string","min":1,"max":2048,"pattern":"[\\w+=/:,.@\\-\\*]*"},

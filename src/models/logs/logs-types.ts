@@ -37,6 +37,14 @@ export interface DeleteMetricFilterRequest {
   readonly filterName: string;
 }
 
+export interface DeleteQueryDefinitionRequest {
+  readonly queryDefinitionId: string;
+}
+
+export interface DeleteQueryDefinitionResponse {
+  readonly success?: boolean;
+}
+
 export interface DeleteRetentionPolicyRequest {
   readonly logGroupName: string;
 }
@@ -96,6 +104,18 @@ export interface DescribeQueriesRequest {
 
 export interface DescribeQueriesResponse {
   readonly queries?: readonly QueryInfo[];
+  readonly nextToken?: string;
+}
+
+export interface DescribeQueryDefinitionsRequest {
+  readonly queryLanguage?: QueryLanguage;
+  readonly queryDefinitionNamePrefix?: string;
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export interface DescribeQueryDefinitionsResponse {
+  readonly queryDefinitions?: readonly QueryDefinition[];
   readonly nextToken?: string;
 }
 
@@ -333,9 +353,33 @@ export interface PutMetricFilterRequest {
   readonly emitSystemFieldDimensions?: readonly string[];
 }
 
+export interface PutQueryDefinitionRequest {
+  readonly queryLanguage?: QueryLanguage;
+  readonly name: string;
+  readonly queryDefinitionId?: string;
+  readonly logGroupNames?: readonly string[];
+  readonly queryString: string;
+  readonly clientToken?: string;
+  readonly parameters?: readonly QueryParameter[];
+}
+
+export interface PutQueryDefinitionResponse {
+  readonly queryDefinitionId?: string;
+}
+
 export interface PutRetentionPolicyRequest {
   readonly logGroupName: string;
   readonly retentionInDays: number;
+}
+
+export interface QueryDefinition {
+  readonly queryLanguage?: QueryLanguage;
+  readonly queryDefinitionId?: string;
+  readonly name?: string;
+  readonly queryString?: string;
+  readonly lastModified?: number;
+  readonly logGroupNames?: readonly string[];
+  readonly parameters?: readonly QueryParameter[];
 }
 
 export interface QueryInfo {
@@ -351,6 +395,12 @@ export interface QueryInfo {
 }
 
 export type QueryLanguage = 'CWLI' | 'SQL' | 'PPL';
+
+export interface QueryParameter {
+  readonly name: string;
+  readonly defaultValue?: string;
+  readonly description?: string;
+}
 
 export interface QueryStatistics {
   readonly recordsMatched?: number;

@@ -3,6 +3,7 @@ import type { LogicalPlan, OrderKey, PlanExpr, Stage, ValueType } from '../plan.
 import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from '../plan.js';
 import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
 import type { ExprRenderer, Rendered } from './expr-renderer.js';
+import { limitBeforeExtend, withFinalLimit } from './limit-before-extend.js';
 import { renderFunction } from './render-function.js';
 
 /**
@@ -18,6 +19,21 @@ export interface CompileInput {
   readonly plan: LogicalPlan;
   /** The events relation (selected groups and time range), written with `bind` for its own values. */
   readonly source: (bind: Bind) => string;
+  /** JSON fields the adapter's relation already holds in columns of their own (fields extracted at ingest). */
+  readonly indexed?: IndexedColumns;
+}
+
+/**
+ * Columns of the events relation that hold JSON fields of `@message`, extracted when the event was stored: where
+ * `flag` is true, column `fields.get(path)` equals the JSON value at that dotted path as jsonValue renders it, so it
+ * is read instead of parsing the message. Where `flag` is not true the message is parsed as usual.
+ */
+export interface IndexedColumns {
+  readonly flag: string;
+  /** Every event in the relation has its fields extracted: read the columns alone, never the message for them. */
+  readonly complete: boolean;
+  /** Dotted field path (`input.inputTokenCount`) -> column name in the events relation. */
+  readonly fields: ReadonlyMap<string, string>;
 }
 
 export interface CompiledColumn {
@@ -32,6 +48,8 @@ export interface CompiledQuery extends SqlStatement {
   readonly pointerColumn?: string;
   /** Counts the records matched: the rows that leave the filters before any stats or limit. */
   readonly matched: SqlStatement;
+  /** No filter or dedup runs before the first stats or limit: every record in range matched, `matched` need not run. */
+  readonly everyRecordMatches: boolean;
 }
 
 export function compileToSql(input: CompileInput, dialect: SqlDialect): CompiledQuery {
@@ -44,6 +62,10 @@ class SqlWriter implements ExprRenderer {
   private columns = new Map<string, string>();
   private counter = 0;
   private current = '';
+  /** Dotted path -> generated column of an indexed field, and the flag's; cleared when rows stop being events. */
+  private indexed = new Map<string, string>();
+  private indexedFlag: string | undefined;
+  private indexedComplete = false;
   readonly bind: Bind;
 
   constructor(readonly dialect: SqlDialect) {
@@ -54,13 +76,23 @@ class SqlWriter implements ExprRenderer {
   }
 
   compile(input: CompileInput): CompiledQuery {
-    const { plan } = input;
+    const plan = limitBeforeExtend(withFinalLimit(input.plan));
     const q = (name: string): string => this.dialect.quoteIdentifier(name);
     const base = BASE_COLUMNS.map((name) => {
       const sqlName = this.fresh();
       this.columns.set(name, sqlName);
       return `${q(name)} AS ${q(sqlName)}`;
     });
+    if (input.indexed !== undefined) {
+      this.indexedFlag = this.fresh();
+      this.indexedComplete = input.indexed.complete;
+      base.push(`${q(input.indexed.flag)} AS ${q(this.indexedFlag)}`);
+      for (const [path, column] of input.indexed.fields) {
+        const sqlName = this.fresh();
+        this.indexed.set(path, sqlName);
+        base.push(`${q(column)} AS ${q(sqlName)}`);
+      }
+    }
     const jsonName = this.fresh();
     this.columns.set(MESSAGE_JSON_COLUMN, jsonName);
     const message = q(this.columns.get('@message') ?? '');
@@ -91,6 +123,7 @@ class SqlWriter implements ExprRenderer {
       columns,
       ...(pointer === undefined ? {} : { pointerColumn: pointer }),
       matched: { sql: matchedSql, params: params.slice(0, cteParams) },
+      everyRecordMatches: plan.stages.slice(0, plan.matchStages).every((stage) => stage.kind === 'extend' || stage.kind === 'sort'),
     };
   }
 
@@ -124,6 +157,7 @@ class SqlWriter implements ExprRenderer {
         const groupBy = groups.length === 0 ? '' : ` GROUP BY ${groups.map((g) => g.sql).join(', ')}`;
         this.addCte('stats', `SELECT ${select} FROM ${from}${groupBy}`);
         this.columns = new Map([...groups, ...aggregates].map((c) => [c.name, c.sqlName]));
+        this.indexed.clear();
         return;
       }
       case 'sort':
@@ -168,7 +202,7 @@ class SqlWriter implements ExprRenderer {
       case 'column':
         return { sql: this.columnSql(expr.name), type: expr.type };
       case 'json-path':
-        return { sql: this.dialect.jsonValue(this.render(expr.source).sql, expr.path, this.bind), type: 'dynamic' };
+        return { sql: this.jsonPath(expr), type: 'dynamic' };
       case 'literal':
         return { sql: this.literal(expr.value), type: expr.type };
       case 'regex':
@@ -201,6 +235,20 @@ class SqlWriter implements ExprRenderer {
       default:
         return assertNever(expr);
     }
+  }
+
+  /** An indexed field reads its column on rows whose fields were extracted; other rows parse the message. */
+  private jsonPath(expr: Extract<PlanExpr, { kind: 'json-path' }>): string {
+    const onMessage = expr.source.kind === 'column' && expr.source.name === MESSAGE_JSON_COLUMN;
+    const dotted = expr.path.every((step) => 'key' in step && !step.key.includes('.')) ? expr.path.map((step) => ('key' in step ? step.key : '')).join('.') : undefined;
+    const column = onMessage && dotted !== undefined ? this.indexed.get(dotted) : undefined;
+    const q = (name: string): string => this.dialect.quoteIdentifier(name);
+    // Even a CASE whose ELSE no row takes makes the engine read the messages, which costs as much as parsing them.
+    // (Checked before rendering the parse: its path would otherwise be bound and never used.)
+    if (column !== undefined && this.indexedComplete) return q(column);
+    const parsed = this.dialect.jsonValue(this.render(expr.source).sql, expr.path, this.bind);
+    if (column === undefined || this.indexedFlag === undefined) return parsed;
+    return `CASE WHEN ${q(this.indexedFlag)} THEN ${q(column)} ELSE ${parsed} END`;
   }
 
   private literal(value: string | number | boolean | null): string {

@@ -1,4 +1,4 @@
-import type { LogQueryEngine, LogStore, Scope } from '../../storage/index.js';
+import type { LogQueryEngine, LogStore, QueryDefinitionStore, Scope } from '../../storage/index.js';
 import type { AppendedEvent } from './metric-filter-datums.js';
 import type { LiveTail } from './tail/live-tail.js';
 
@@ -7,6 +7,8 @@ export interface LogsServiceDeps {
   readonly store: LogStore;
   /** Runs Logs Insights plans where the events are. */
   readonly queryEngine: LogQueryEngine;
+  /** Saved Insights queries; without it PutQueryDefinition and friends are not served (UnknownOperation). */
+  readonly queryDefinitions?: QueryDefinitionStore;
   /**
    * Called once a batch of events is durably appended to a log group, to publish its metric filters' datapoints
    * (a MetricFilterPublisher's afterAppend). Must return at once: it runs off the response's critical path.

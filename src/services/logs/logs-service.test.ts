@@ -7,7 +7,9 @@ describe('createLogsService', () => {
   it('serves exactly the modeled operations it implements, under signing name logs', () => {
     const { service } = logsHarness();
     assert.equal(service.signingName, 'logs');
-    assert.deepEqual([...service.operations.keys()].sort(), Object.keys(logsOperations).sort());
+    // Without a QueryDefinitionStore (this harness has none) the saved-query operations are left out, not faked.
+    const saved = ['DeleteQueryDefinition', 'DescribeQueryDefinitions', 'PutQueryDefinition'];
+    assert.deepEqual([...service.operations.keys()].sort(), Object.keys(logsOperations).filter((name) => !saved.includes(name)).sort());
     assert.equal(service.operations.get('PutQueryDefinition'), undefined);
     assert.equal(service.operations.get('PutSubscriptionFilter'), undefined);
   });

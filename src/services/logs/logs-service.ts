@@ -15,7 +15,9 @@ import { describeLogGroups } from './operations/describe-log-groups.js';
 import { describeLogStreams } from './operations/describe-log-streams.js';
 import { describeMetricFilters } from './operations/describe-metric-filters.js';
 import { disassociateKmsKey } from './operations/disassociate-kms-key.js';
+import { deleteQueryDefinition } from './operations/delete-query-definition.js';
 import { describeQueries } from './operations/describe-queries.js';
+import { describeQueryDefinitions } from './operations/describe-query-definitions.js';
 import { getLogRecord } from './operations/get-log-record.js';
 import { getQueryResults } from './operations/get-query-results.js';
 import { startLiveTail } from './operations/start-live-tail.js';
@@ -28,12 +30,16 @@ import { listTagsForResource } from './operations/list-tags-for-resource.js';
 import { listTagsLogGroup } from './operations/list-tags-log-group.js';
 import { putLogEvents } from './operations/put-log-events.js';
 import { putMetricFilter } from './operations/put-metric-filter.js';
+import { putQueryDefinition } from './operations/put-query-definition.js';
 import { putRetentionPolicy } from './operations/put-retention-policy.js';
 import { tagLogGroup } from './operations/tag-log-group.js';
 import { tagResource } from './operations/tag-resource.js';
 import { testMetricFilter } from './operations/test-metric-filter.js';
 import { untagLogGroup } from './operations/untag-log-group.js';
 import { untagResource } from './operations/untag-resource.js';
+
+/** Served only when the deps include a QueryDefinitionStore. */
+type SavedQueryOperation = 'PutQueryDefinition' | 'DescribeQueryDefinitions' | 'DeleteQueryDefinition';
 
 /**
  * CloudWatch Logs (awsJson1_1, `Logs_20140328.*`). Only the operations below are served; any other Logs operation
@@ -43,7 +49,7 @@ export function createLogsService(options: LogsServiceDeps): ServiceDefinition {
   const liveTail = options.liveTail ?? new LiveTail({ bus: createInProcessTailBus(), store: options.store });
   const deps = { ...options, liveTail };
   const insights = { store: deps.store, engine: deps.queryEngine, registry: new QueryRegistry() };
-  const operations: Record<LogsOperationName, Operation> = {
+  const operations: Record<Exclude<LogsOperationName, SavedQueryOperation>, Operation> = {
     AssociateKmsKey: associateKmsKey(deps),
     CreateLogGroup: createLogGroup(deps),
     CreateLogStream: createLogStream(deps),
@@ -75,5 +81,12 @@ export function createLogsService(options: LogsServiceDeps): ServiceDefinition {
     UntagLogGroup: untagLogGroup(deps),
     UntagResource: untagResource(deps),
   };
-  return { signingName: 'logs', operations: new Map(Object.entries(operations)) };
+  const saved: Partial<Record<SavedQueryOperation, Operation>> = {};
+  if (deps.queryDefinitions !== undefined) {
+    const definitions = { definitions: deps.queryDefinitions };
+    saved.PutQueryDefinition = putQueryDefinition(definitions);
+    saved.DescribeQueryDefinitions = describeQueryDefinitions(definitions);
+    saved.DeleteQueryDefinition = deleteQueryDefinition(definitions);
+  }
+  return { signingName: 'logs', operations: new Map(Object.entries({ ...operations, ...saved })) };
 }

@@ -1,0 +1,4 @@
+import { describeQueryDefinitionStoreContract } from '../storage/query-definition-store-contract.js';
+import { sharedDuckDbStorage } from './shared-test-storage.test-support.js';
+
+describeQueryDefinitionStoreContract('duckdb', sharedDuckDbStorage('modelwatch-query-definitions-'));
