@@ -1,10 +1,8 @@
 import type { Operation } from '../../../kernel/index.js';
 import type { GetObjectInput, GetObjectOutput } from '../../../models/s3/index.js';
-import { resolveByteRange } from '../byte-range.js';
 import { noSuchKey } from '../errors.js';
 import { objectView } from '../object-view.js';
-import { checkReadPreconditions } from '../read-preconditions.js';
-import { ownedBucket } from '../owned-bucket.js';
+import { readTarget } from '../read-target.js';
 import type { S3ServiceDeps } from '../s3-deps.js';
 
 /**
@@ -13,11 +11,7 @@ import type { S3ServiceDeps } from '../s3-deps.js';
  */
 export function getObject(deps: S3ServiceDeps): Operation<GetObjectInput, GetObjectOutput> {
   return async (input, ctx) => {
-    await ownedBucket(deps.store, input, ctx);
-    const head = await deps.store.headObject(input.Bucket, input.Key);
-    if (head === undefined) throw noSuchKey(input.Key);
-    checkReadPreconditions(input, head);
-    const range = resolveByteRange(input.Range, head.size);
+    const { range } = await readTarget(deps, input, ctx);
     const stored = await deps.store.getObject(input.Bucket, input.Key, range);
     if (stored === undefined) throw noSuchKey(input.Key);
     const view = objectView(stored, input, range === undefined);
