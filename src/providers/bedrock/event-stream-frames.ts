@@ -1,6 +1,7 @@
 import { EventStreamCodec } from '@smithy/core/event-streams';
 import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
 import type { Deadline } from '../upstream/deadline.js';
+import { readBodyChunks } from '../upstream/read-body-chunks.js';
 import { streamFailure } from '../upstream/upstream-errors.js';
 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
@@ -12,37 +13,19 @@ export type EventStreamMessage = ReturnType<EventStreamCodec['decode']>;
  * The codec decodes whole messages only, so bytes are buffered until a message's prelude length is complete.
  */
 export async function* readEventStreamFrames(response: Response, deadline: Deadline): AsyncGenerator<EventStreamMessage> {
-  if (response.body === null) return;
-  const reader = response.body.getReader();
   let buffer: Uint8Array = new Uint8Array(0);
-  let finished = false;
-  try {
+  for await (const chunk of readBodyChunks(response, deadline)) {
+    buffer = concat(buffer, chunk);
     for (;;) {
-      deadline.arm();
-      let chunk: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        throw deadline.failure(error, true);
-      }
-      deadline.disarm();
-      if (chunk.done) break;
-      buffer = concat(buffer, chunk.value);
-      for (;;) {
-        if (buffer.byteLength < 4) break;
-        const total = new DataView(buffer.buffer, buffer.byteOffset, 4).getUint32(0, false);
-        if (total < 16) throw streamFailure(`The upstream sent an event-stream message of ${total} bytes.`);
-        if (buffer.byteLength < total) break;
-        yield decode(buffer.subarray(0, total));
-        buffer = buffer.subarray(total);
-      }
+      if (buffer.byteLength < 4) break;
+      const total = new DataView(buffer.buffer, buffer.byteOffset, 4).getUint32(0, false);
+      if (total < 16) throw streamFailure(`The upstream sent an event-stream message of ${total} bytes.`);
+      if (buffer.byteLength < total) break;
+      yield decode(buffer.subarray(0, total));
+      buffer = buffer.subarray(total);
     }
-    if (buffer.byteLength > 0) throw streamFailure('The upstream closed the event stream in the middle of a message.');
-    finished = true;
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
   }
+  if (buffer.byteLength > 0) throw streamFailure('The upstream closed the event stream in the middle of a message.');
 }
 
 function decode(bytes: Uint8Array): EventStreamMessage {
