@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { DeliverySpool, SpooledEntry } from './delivery-spool.js';
+import { killWhenReady } from './kill-when-ready.test-support.js';
 
 export interface DeliverySpoolContractOptions {
   /** Opens (or reopens) a spool over `dir`. */
@@ -90,7 +90,7 @@ export function describeDeliverySpoolContract(name: string, options: DeliverySpo
     });
 
     it('after a kill -9, replays every entry that was flushed, with no torn entry', async () => {
-      const flushed = await runUntilKilled(options.crashChild, dir, 'flush');
+      const flushed = await killWhenReady(options.crashChild, [dir, 'flush']);
       const spool = await options.open(dir);
       const got = indexes(spool.takeRecovered());
       assert.ok(got.length >= flushed, `all ${flushed} flushed entries are back (got ${got.length})`);
@@ -99,7 +99,7 @@ export function describeDeliverySpoolContract(name: string, options: DeliverySpo
     });
 
     it('after a kill -9, entries appended longer ago than the sync interval are back without a flush', async () => {
-      const appended = await runUntilKilled(options.crashChild, dir, 'wait');
+      const appended = await killWhenReady(options.crashChild, [dir, 'wait']);
       const spool = await options.open(dir);
       const got = indexes(spool.takeRecovered());
       assert.ok(got.length >= appended, `the ${appended} entries older than the sync interval are back (got ${got.length})`);
@@ -107,34 +107,12 @@ export function describeDeliverySpoolContract(name: string, options: DeliverySpo
     });
 
     it('after a kill -9, released entries stay released', async () => {
-      const flushed = await runUntilKilled(options.crashChild, dir, 'release');
+      const flushed = await killWhenReady(options.crashChild, [dir, 'release']);
       const spool = await options.open(dir);
       const got = indexes(spool.takeRecovered());
       assert.equal(got[0], 50, 'entries 0..49 were released and flushed');
       assert.ok(got.length >= flushed - 50);
       await spool.close();
-    });
-  });
-}
-
-/** Starts the child, waits for `ready <n>`, kills it with SIGKILL while it is still appending, returns n. */
-function runUntilKilled(script: string, dir: string, mode: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dir, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    let ready: number | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /ready (\d+)/.exec(out);
-      if (match !== null && ready === undefined) {
-        ready = Number(match[1]);
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (ready !== undefined && signal === 'SIGKILL') resolve(ready);
-      else reject(new Error(`crash child ended without being killed (signal ${String(signal)}): ${out}`));
     });
   });
 }

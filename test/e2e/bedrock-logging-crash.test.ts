@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { MemoryObjects } from '../../src/services/bedrock/logging/logging-fakes.
 import { openInvocationLogging } from '../../src/server/invocation-logging.js';
 import { openDuckDbStorage } from '../../src/storage-duckdb/index.js';
 import { CRASH_T0 } from './bedrock-logging-crash-fixture.js';
+import { killWhenReady } from '../../src/storage/kill-when-ready.test-support.js';
 
 /*
  * Fault test for invocation logging: a process records invocations whose records are still waiting in an S3 batch,
@@ -20,29 +20,12 @@ import { CRASH_T0 } from './bedrock-logging-crash-fixture.js';
  */
 const CHILD = fileURLToPath(new URL('./bedrock-logging-crash-child.ts', import.meta.url));
 
-function runChildUntilKilled(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    let ready: number | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /ready (\d+)/.exec(out);
-      if (match !== null && ready === undefined) {
-        ready = Number(match[1]);
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => (ready !== undefined && signal === 'SIGKILL' ? resolve(ready) : reject(new Error(`child ended unexpectedly: ${out}`))));
-  });
-}
 
 describe('invocation logging survives a crash', { timeout: 60_000 }, () => {
   it('delivers, after a restart, every invocation spooled before a kill -9', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'modelwatch-bedrock-crash-'));
     try {
-      const acknowledged = await runChildUntilKilled(dataDir);
+      const acknowledged = await killWhenReady(CHILD, [dataDir]);
       const storage = await openDuckDbStorage({ dataDir });
       const objects = new MemoryObjects();
       objects.addBucket('crash-logs');
