@@ -1,38 +1,19 @@
 import { Agent } from 'node:http';
-import { Hash } from '@smithy/hash-node';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { sendPrepared, type Endpoint, type PreparedRequest } from './signed-client.js';
+import { prepareAwsJsonRequest, sendPrepared, type AwsJsonWire, type Endpoint, type PreparedRequest } from './signed-client.js';
 
 /**
  * CloudWatch (signing name `monitoring`) over awsJson1_0, as the current JS SDK and boto3 send it: requests are
  * signed ahead of time so the timed loops spend their CPU on the server, not on SigV4.
  */
-const signer = new SignatureV4({
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  region: 'us-east-1',
+const CLOUDWATCH_WIRE: AwsJsonWire = {
   service: 'monitoring',
-  sha256: Hash.bind(null, 'sha256'),
-});
+  version: '1.0',
+  targetPrefix: 'GraniteServiceVersion20100801',
+  headers: { 'x-amzn-query-mode': 'true' },
+};
 
-export async function prepareCloudWatchRequest(endpoint: Endpoint, operation: string, body: string): Promise<PreparedRequest> {
-  const bytes = Buffer.from(body);
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: 'http:',
-    hostname: endpoint.host,
-    port: endpoint.port,
-    path: '/',
-    query: {},
-    headers: {
-      host: `${endpoint.host}:${endpoint.port}`,
-      'content-type': 'application/x-amz-json-1.0',
-      'content-length': String(bytes.length),
-      'x-amz-target': `GraniteServiceVersion20100801.${operation}`,
-      'x-amzn-query-mode': 'true',
-    },
-    body: bytes,
-  });
-  return { headers: { ...(signed.headers as Record<string, string>) }, body: bytes };
+export function prepareCloudWatchRequest(endpoint: Endpoint, operation: string, body: string): Promise<PreparedRequest> {
+  return prepareAwsJsonRequest(endpoint, CLOUDWATCH_WIRE, operation, body);
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });

@@ -22,16 +22,30 @@ export interface RawResponse {
   readonly body: string;
 }
 
-const signer = new SignatureV4({
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  region: 'us-east-1',
-  service: 'logs',
-  sha256: Hash.bind(null, 'sha256'),
-});
+/** The wire of one awsJson service: signing name, JSON version and target prefix, plus any fixed headers. */
+export interface AwsJsonWire {
+  readonly service: string;
+  readonly version: '1.0' | '1.1';
+  readonly targetPrefix: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
-export async function prepareLogsRequest(endpoint: Endpoint, operation: string, body: string | Buffer): Promise<PreparedRequest> {
+const LOGS_WIRE: AwsJsonWire = { service: 'logs', version: '1.1', targetPrefix: 'Logs_20140328' };
+const signers = new Map<string, SignatureV4>();
+
+function signerFor(service: string): SignatureV4 {
+  let signer = signers.get(service);
+  if (signer === undefined) {
+    signer = new SignatureV4({ credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, region: 'us-east-1', service, sha256: Hash.bind(null, 'sha256') });
+    signers.set(service, signer);
+  }
+  return signer;
+}
+
+/** A signed awsJson `POST /` of `operation`, ready to send as raw bytes. */
+export async function prepareAwsJsonRequest(endpoint: Endpoint, wire: AwsJsonWire, operation: string, body: string | Buffer): Promise<PreparedRequest> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  const signed = await signer.sign({
+  const signed = await signerFor(wire.service).sign({
     method: 'POST',
     protocol: 'http:',
     hostname: endpoint.host,
@@ -40,13 +54,18 @@ export async function prepareLogsRequest(endpoint: Endpoint, operation: string, 
     query: {},
     headers: {
       host: `${endpoint.host}:${endpoint.port}`,
-      'content-type': 'application/x-amz-json-1.1',
+      'content-type': `application/x-amz-json-${wire.version}`,
       'content-length': String(bytes.length),
-      'x-amz-target': `Logs_20140328.${operation}`,
+      'x-amz-target': `${wire.targetPrefix}.${operation}`,
+      ...wire.headers,
     },
     body: bytes,
   });
   return { headers: { ...(signed.headers as Record<string, string>) }, body: bytes };
+}
+
+export function prepareLogsRequest(endpoint: Endpoint, operation: string, body: string | Buffer): Promise<PreparedRequest> {
+  return prepareAwsJsonRequest(endpoint, LOGS_WIRE, operation, body);
 }
 
 export function keepAliveAgent(): Agent {
