@@ -20,7 +20,7 @@ import { readRequest } from './read-request.js';
 import { writeResponse } from './write-response.js';
 import { buildRouter } from './routes.js';
 import { s3SigV2Rejection, s3TransportError } from './s3-transport-errors.js';
-import { buildModelCatalog } from './model-registry.js';
+import { buildModelCatalog, providerKinds } from './model-registry.js';
 import { openInvocationLogging } from './invocation-logging.js';
 import { fanOutInvocations } from './fan-out-invocations.js';
 import { MODELWATCH_VERSION } from './version.js';
@@ -48,7 +48,7 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
     acceptTestCredentials: config.acceptTestCredentials,
     bearerTokens: parseBearerTokensOrFail(config.bearerTokens),
   };
-  const catalog = buildModelCatalog(config.models);
+  const catalog = buildModelCatalog(config.models, providerKinds(config.secretsEnv));
   mkdirSync(config.dataDir, { recursive: true });
   const storage = await openDuckDbStorage({ dataDir: config.dataDir, memoryLimit: config.storageMemoryLimit });
   const objects = await openLocalObjectStore({ dataDir: config.dataDir, clock });

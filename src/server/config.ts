@@ -32,6 +32,8 @@ export interface ServerConfig {
    * tick); unset keys keep the logger's defaults.
    */
   readonly invocationLogging: Readonly<Record<string, number>>;
+  /** The environment the config was loaded with, where provider secrets written `{"env": "NAME"}` are read. */
+  readonly secretsEnv: Readonly<Record<string, string | undefined>>;
   /** The Bedrock gateway's `providers` and `models` sections. */
   readonly models: ModelConfig;
   /** Config file `liveTail.maxSessions` / `liveTail.sessionTimeoutMs`; absent means AWS's defaults. */
@@ -85,6 +87,7 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
     allowReset,
     storageMemoryLimit: typeof storage.memoryLimit === 'string' ? storage.memoryLimit : '48MB',
     retentionSweepMs: typeof file.retentionSweepMs === 'number' ? file.retentionSweepMs : 60_000,
+    secretsEnv: env,
     invocationLogging: numbersOf(objectAt(file, 'invocationLogging'), ['s3BatchMaxBytes', 's3BatchMaxAgeMs', 'tickMs', 'maxQueue'], 'invocationLogging'),
     models: parseModelConfig(file),
     liveTail: liveTailConfig(objectAt(file, 'liveTail')),

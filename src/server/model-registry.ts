@@ -22,20 +22,25 @@ export function providerKind<Options>(
   return { create: (raw) => create(parse(raw)) };
 }
 
+/** Where `{"env": "NAME"}` secrets in provider options are read from: the environment the config was loaded with. */
+export type SecretsEnvironment = Readonly<Record<string, string | undefined>>;
+
 /** The backend kinds a config file may name (docs/backends.md); adding a kind is one line here. */
-export const PROVIDER_KINDS: Readonly<Record<string, ProviderKind>> = {
-  simulator: providerKind(parseSimulatorOptions, (options) => createSimulatorProvider(options)),
-  'openai-compatible': providerKind((raw) => parseOpenAiCompatibleOptions(raw), (options) => createOpenAiCompatibleProvider(options)),
-  anthropic: providerKind((raw) => parseAnthropicOptions(raw), (options) => createAnthropicProvider(options)),
-  bedrock: providerKind((raw) => parseBedrockOptions(raw), (options) => createBedrockProvider(options)),
-};
+export function providerKinds(env: SecretsEnvironment): Readonly<Record<string, ProviderKind>> {
+  return {
+    simulator: providerKind(parseSimulatorOptions, (options) => createSimulatorProvider(options)),
+    'openai-compatible': providerKind((raw) => parseOpenAiCompatibleOptions(raw, env), (options) => createOpenAiCompatibleProvider(options)),
+    anthropic: providerKind((raw) => parseAnthropicOptions(raw, env), (options) => createAnthropicProvider(options)),
+    bedrock: providerKind((raw) => parseBedrockOptions(raw, env), (options) => createBedrockProvider(options)),
+  };
+}
 
 /**
  * Builds the model catalog: one provider instance per configured provider (a `simulator` provider with default
  * options always exists unless the file redefines it), and one catalog entry per model, with the default simulated
  * catalog when the file names no models.
  */
-export function buildModelCatalog(config: ModelConfig, kinds: Readonly<Record<string, ProviderKind>> = PROVIDER_KINDS): ModelCatalog {
+export function buildModelCatalog(config: ModelConfig, kinds: Readonly<Record<string, ProviderKind>>): ModelCatalog {
   const sections = { simulator: { kind: 'simulator', options: { kind: 'simulator' } }, ...config.providers };
   const providers = new Map<string, ModelProvider>();
   for (const [name, section] of Object.entries(sections)) {
