@@ -6,6 +6,7 @@ import { printExpr } from './print.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
 import { checkRegex } from './regex-support.js';
 import { parseIpv4Cidr } from './ip-cidr.js';
+import { textFormatField, lambdaField } from './known-log-fields.js';
 import { UnsupportedQueryError } from './unsupported-query-error.js';
 
 /** The columns a stage can see, by the name a query uses for them. */
@@ -24,6 +25,13 @@ export class Scope {
 
   names(): string[] {
     return [...this.columns.keys()];
+  }
+
+  /** A scope that starts with these columns and can be extended without changing this one. */
+  copy(): Scope {
+    const copy = new Scope(this.aggregated);
+    for (const [name, expr] of this.columns) copy.define(name, expr);
+    return copy;
   }
 }
 
@@ -117,7 +125,12 @@ function resolveCall(expr: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): P
     }
     checkArity(aggregate, expr);
     const inner: ExprContext = { scope: ctx.scope, aggregatesAllowed: false };
-    const args = expr.args.map((arg, index) => resolveArgument(aggregate, index, arg, inner));
+    const args = expr.args.map((arg, index) => {
+      const resolved = resolveArgument(aggregate, index, arg, inner);
+      // Only reachable through an earlier item's alias (`stats sum(x) as s, max(s)`): a field cannot be an aggregation.
+      if (containsAggregate(resolved)) throw new QuerySyntaxError(`${aggregate.name}() cannot take another stats function`, arg.span);
+      return resolved;
+    });
     return { kind: 'aggregate', name: aggregate.name, args, type: resultType(aggregate, args) };
   }
   const spec = SCALAR_FUNCTIONS.get(key);
@@ -197,13 +210,33 @@ export function resolveField(name: string, span: Span, scope: Scope): PlanExpr {
     if (base !== undefined && typeOf(base) === 'json') return { kind: 'json-path', source: base, path: pathOf(segments.slice(cut)), type: 'dynamic' };
   }
   if (scope.aggregated) throw new QuerySyntaxError(`Unknown symbols found in or after stats: ${name}`, span);
-  if (name.startsWith('@') && !name.startsWith('@@')) return { kind: 'literal', value: null, type: 'dynamic' };
+  if (name.startsWith('@') && !name.startsWith('@@')) return lambdaField(name) ?? { kind: 'literal', value: null, type: 'dynamic' };
   const jsonName = name.startsWith('@@') ? name.slice(1) : name;
   const source: PlanExpr = { kind: 'column', name: MESSAGE_JSON_COLUMN, type: 'json' };
-  return { kind: 'json-path', source, path: pathOf(jsonName.split('.')), type: 'dynamic' };
+  const fromJson: PlanExpr = { kind: 'json-path', source, path: pathOf(jsonName.split('.')), type: 'dynamic' };
+  return textFormatField(name, fromJson) ?? fromJson;
 }
 
 /** Flattened JSON names index arrays with numbers: `items.0.id` is `$.items[0].id`. */
 function pathOf(segments: readonly string[]): PathStep[] {
   return segments.map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? { index: Number(segment) } : { key: segment }));
+}
+
+/** True when the expression computes over groups (an aggregation somewhere in it). */
+export function containsAggregate(expr: PlanExpr): boolean {
+  switch (expr.kind) {
+    case 'aggregate':
+      return true;
+    case 'not':
+    case 'negate':
+      return containsAggregate(expr.operand);
+    case 'logical':
+    case 'compare':
+    case 'arithmetic':
+      return containsAggregate(expr.left) || containsAggregate(expr.right);
+    case 'function':
+      return expr.args.some(containsAggregate);
+    default:
+      return false;
+  }
 }

@@ -1,6 +1,6 @@
 import { assertNever } from '../kernel/index.js';
 import type { Command, Expr, Projection, Query } from './ast.js';
-import { Scope, resolveExpr, resolveField, typeOf } from './analyze-expression.js';
+import { Scope, containsAggregate, resolveExpr, resolveField, typeOf } from './analyze-expression.js';
 import type { LogicalPlan, NamedExpr, OrderKey, OutputColumn, PlanExpr, Stage } from './plan.js';
 import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from './plan.js';
 import { printExpr } from './print.js';
@@ -110,11 +110,15 @@ class Planner {
   private stats(command: Extract<Command, { kind: 'stats' }>): void {
     this.markMatchEnd();
     const groups = command.groupBy.map((item): NamedExpr => ({ name: item.alias ?? columnName(item), expr: this.expr(item.expr) }));
+    // An item may use the aliases of the items before it (AWS's sample `provisonedMemoryMB - maxMemoryUsedMB`): the
+    // alias stands for its aggregation, so the item is an expression over aggregations like any other.
+    const itemScope = this.scope.copy();
     const aggregates = command.aggregations.map((item): NamedExpr => {
-      const expr = resolveExpr(item.expr, { scope: this.scope, aggregatesAllowed: true });
+      const expr = resolveExpr(item.expr, { scope: itemScope, aggregatesAllowed: true });
       if (!containsAggregate(expr)) {
         throw new QuerySyntaxError(`stats needs an aggregation such as count(*), sum(x) or pct(x, 99): '${item.text}' is not one`, item.span);
       }
+      if (item.alias !== undefined) itemScope.define(item.alias, expr);
       return { name: item.alias ?? columnName(item), expr };
     });
     this.stages.push({ kind: 'aggregate', groups, aggregates });
@@ -172,22 +176,4 @@ function defaultEventOutput(): OutputColumn[] {
 
 function columnName(item: Projection): string {
   return item.expr.kind === 'field' ? item.expr.name : item.text;
-}
-
-function containsAggregate(expr: PlanExpr): boolean {
-  switch (expr.kind) {
-    case 'aggregate':
-      return true;
-    case 'not':
-    case 'negate':
-      return containsAggregate(expr.operand);
-    case 'logical':
-    case 'compare':
-    case 'arithmetic':
-      return containsAggregate(expr.left) || containsAggregate(expr.right);
-    case 'function':
-      return expr.args.some(containsAggregate);
-    default:
-      return false;
-  }
 }

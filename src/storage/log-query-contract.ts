@@ -11,7 +11,7 @@ const SCOPE: Scope = { accountId: '123456789012', region: 'us-east-1' };
 const ALL_TIME = { start: 0, end: Date.parse('2100-01-01T00:00:00Z') };
 
 /**
- * The LogQueryEngine contract: the execution corpus (src/query/testdata/execution.txt) seeded once, then every
+ * The LogQueryEngine contract: the execution corpora (src/query/testdata/execution.txt, aws-examples.txt) seeded once, then every
  * case run through parse -> plan -> the adapter, its rows compared exactly.
  */
 export function describeLogQueryContract(name: string, open: () => Promise<OpenedStorage>): void {
@@ -23,9 +23,9 @@ export function describeLogQueryContract(name: string, open: () => Promise<Opene
       await seed(storage, corpus.events);
     });
     for (const c of corpus.cases) {
-      test(`execution.txt:${c.line} ${c.query}`, async () => {
+      test(`${c.source} ${c.query}`, async () => {
         if (storage === undefined) throw new Error('storage did not open');
-        await runCase(storage, c, [...new Set(corpus.events.map((e) => e.group))]);
+        await runCase(storage, c);
       });
     }
   });
@@ -49,11 +49,11 @@ async function seed(storage: Storage, events: ReturnType<typeof readExecutionCor
   }
 }
 
-async function runCase(storage: Storage, c: CorpusCase, allGroups: readonly string[]): Promise<void> {
+async function runCase(storage: Storage, c: CorpusCase): Promise<void> {
   let result: LogQueryResult;
   try {
     const plan = planQuery(parseQuery(c.query), { limit: c.limit ?? 10_000 });
-    const groups = (c.groups ?? allGroups).map((logGroupName) => ({ logGroupName }));
+    const groups = c.groups.map((logGroupName) => ({ logGroupName }));
     result = await storage.logQueries.run(SCOPE, { groups, startTime: c.start ?? ALL_TIME.start, endTime: c.end ?? ALL_TIME.end, plan });
   } catch (error) {
     if (c.error !== undefined && (isQuerySyntaxError(error) || isUnsupportedQueryError(error))) {

@@ -26,6 +26,11 @@ export interface SqlDialect {
   quoteIdentifier(name: string): string;
   /** Text or JSON scalar -> DOUBLE, NULL when it is not a number. */
   tryNumber(sql: string): string;
+  /**
+   * Text -> a key whose byte order is AWS's natural order for values that are not numbers: each run of digits
+   * compares by its length first, then by its digits; everything else by Unicode code point.
+   */
+  naturalSortKey(sql: string): string;
   /** A DOUBLE as text the way a query shows it (3 not 3.0). */
   numberText(sql: string): string;
   /** `@message` parsed as JSON, NULL for messages that are not JSON objects or arrays. */

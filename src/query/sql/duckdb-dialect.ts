@@ -9,6 +9,10 @@ export const duckDbDialect: SqlDialect = {
   placeholder: (index) => `$${index}`,
   quoteIdentifier: (name) => `"${name.replace(/"/g, '""')}"`,
   tryNumber: (sql) => `TRY_CAST(${sql} AS DOUBLE)`,
+  // A digit run becomes its length (one digit, '1'..'9', so it still sorts among the digits against other
+  // characters) followed by the run: "5A" < "111A" < "2345_". Runs of nine digits and more share the length '9'.
+  naturalSortKey: (sql) =>
+    `array_to_string(list_transform(regexp_extract_all(${sql}, '[0-9]+|[^0-9]+'), chunk -> CASE WHEN regexp_full_match(chunk, '[0-9]+') THEN chr(CAST(48 + least(length(chunk), 9) AS INTEGER)) || chunk ELSE chunk END), '')`,
   // DuckDB prints 3.0 for a whole DOUBLE; queries show 3, and large values without exponent surprises.
   numberText: (sql) => `CASE WHEN ${sql} = trunc(${sql}) AND abs(${sql}) < 1e15 THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`,
   // Only a guard, no parse: validating (json_valid) and casting (CAST AS JSON) each parse the whole message again,

@@ -179,12 +179,20 @@ class SqlWriter implements ExprRenderer {
   }
 
   private orderBy(keys: readonly OrderKey[], tieBreakOnWriteOrder: boolean): string {
-    // An untyped field sorts by its numeric value when it has one (so 100 follows 40), then by its text.
+    // A field's value has no declared type, so it sorts as AWS's sort page says: ascending, every value that is not
+    // a number before every number (descending, the reverse); numbers by value (so 100 follows 40); the rest in
+    // natural order (see naturalSortKey). Absent values come last either way.
     const parts = keys.flatMap((key) => {
       const direction = `${key.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
       const rendered = this.render(key.expr);
-      if (rendered.type !== 'dynamic') return [`${rendered.sql} ${direction}`];
-      return [`${this.dialect.tryNumber(rendered.sql)} ${direction}`, `${rendered.sql} ${direction}`];
+      if (rendered.type !== 'dynamic' && rendered.type !== 'string') return [`${rendered.sql} ${direction}`];
+      const number = this.dialect.tryNumber(rendered.sql);
+      return [
+        `CASE WHEN ${rendered.sql} IS NOT NULL THEN ${number} IS NOT NULL END ${direction}`,
+        `${number} ${direction}`,
+        // Equal numbers (01 and 1) keep their text order, as the page's example lists them.
+        `CASE WHEN ${number} IS NULL THEN ${this.dialect.naturalSortKey(rendered.sql)} ELSE ${rendered.sql} END ${direction}`,
+      ];
     });
     const seq = this.columns.get('@seq');
     if (tieBreakOnWriteOrder && seq !== undefined) parts.push(`${this.dialect.quoteIdentifier(seq)} DESC`);

@@ -15,9 +15,12 @@ export interface CorpusEvent {
 }
 
 export interface CorpusCase {
+  /** `file:line` of the case's `query:` line, to name the test. */
+  readonly source: string;
   readonly line: number;
   readonly query: string;
-  readonly groups?: readonly string[];
+  /** The `groups:` line, else every group the case's own file seeds. */
+  readonly groups: readonly string[];
   readonly start?: number;
   readonly end?: number;
   readonly limit?: number;
@@ -31,13 +34,25 @@ export interface Corpus {
   readonly cases: readonly CorpusCase[];
 }
 
+/**
+ * The corpus files: our own cases (execution.txt), and AWS's documented examples with the results its pages describe
+ * (aws-examples.txt). Their log groups are distinct, so one store can hold both.
+ */
+export const CORPUS_FILES = ['execution.txt', 'aws-examples.txt'] as const;
+
+/** Every corpus file, events and cases in file order; a case without `groups:` queries its own file's groups. */
 export function readExecutionCorpus(): Corpus {
-  const path = fileURLToPath(new URL('./execution.txt', import.meta.url));
+  const corpora = CORPUS_FILES.map(readCorpusFile);
+  return { events: corpora.flatMap((c) => c.events), cases: corpora.flatMap((c) => c.cases) };
+}
+
+function readCorpusFile(file: string): Corpus {
+  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
   const events: CorpusEvent[] = [];
-  const cases: { line: number; query: string; rows: string[]; [key: string]: unknown }[] = [];
+  const cases: { line: number; source: string; query: string; rows: string[]; [key: string]: unknown }[] = [];
   readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
     if (line.trim() === '' || line.startsWith('#')) return;
-    const at = `execution.txt:${index + 1}`;
+    const at = `${file}:${index + 1}`;
     if (line.startsWith('event: ')) {
       const match = /^event: (\S+) (\S+) (\S+) (.*)$/.exec(line);
       if (match === null) throw new Error(`${at}: cannot read event`);
@@ -45,7 +60,7 @@ export function readExecutionCorpus(): Corpus {
       return;
     }
     if (line.startsWith('query: ')) {
-      cases.push({ line: index + 1, query: line.slice(7), rows: [] });
+      cases.push({ line: index + 1, source: at, query: line.slice(7), rows: [] });
       return;
     }
     const current = cases.at(-1);
@@ -59,5 +74,7 @@ export function readExecutionCorpus(): Corpus {
     else if (line.startsWith('error: ')) current.error = line.slice(7);
     else throw new Error(`${at}: cannot read '${line}'`);
   });
+  const ownGroups = [...new Set(events.map((e) => e.group))];
+  for (const c of cases) c.groups ??= ownGroups;
   return { events, cases: cases as unknown as CorpusCase[] };
 }
