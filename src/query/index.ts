@@ -23,4 +23,5 @@ export type { Bind, SqlDialect, SqlParam, SqlStatement } from './sql/dialect.js'
 export { BASE_COLUMNS, compileToSql, type CompiledColumn, type CompiledQuery, type CompileInput, type IndexedColumns } from './sql/sql-writer.js';
 export { duckDbDialect } from './sql/duckdb-dialect.js';
 export { formatTimestamp, renderValue } from './render-value.js';
+export { discoveredTextFields } from './known-log-fields.js';
 export { describePlan, describePlanExpr } from './describe-plan.js';

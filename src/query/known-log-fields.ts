@@ -33,20 +33,26 @@ const LAMBDA_PLATFORM = '^(?:START|END|REPORT) RequestId: ';
 /** A `REPORT` line's tab-separated `Label: value unit` figure (a tab, so `Duration` never finds `Billed Duration`). */
 const report = (label: string, value: string, unit: string): string => `^REPORT RequestId: \\S+\\t(?:.*\\t)?${label}: (${value}) ${unit}`;
 
+/** A Lambda field: the regex whose group 1 holds it, and, for figures, the number its text is multiplied by. */
+interface LambdaField {
+  readonly pattern: string;
+  readonly scale?: number;
+}
+
 /**
  * Lambda: `@type` and `@requestId` on the platform lines (and `@requestId` on the runtimes' own
  * `time<TAB>requestId<TAB>LEVEL<TAB>text` lines); the figures of a `REPORT` line.
  */
-const LAMBDA_FIELDS: ReadonlyMap<string, PlanExpr> = new Map([
-  ['@type', capture('^(START|END|REPORT) RequestId: ')],
-  ['@requestId', capture(`(?:${LAMBDA_PLATFORM}|^\\S+\\t)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b`)],
-  ['@duration', figure(report('Duration', '[0-9.]+', 'ms'))],
-  ['@billedDuration', figure(report('Billed Duration', '[0-9.]+', 'ms'))],
-  ['@initDuration', figure(report('Init Duration', '[0-9.]+', 'ms'))],
-  ['@memorySize', figure(report('Memory Size', '[0-9]+', 'MB'), MEGABYTE)],
-  ['@maxMemoryUsed', figure(report('Max Memory Used', '[0-9]+', 'MB'), MEGABYTE)],
-  ['@xrayTraceId', capture('^REPORT RequestId: \\S+\\t(?:.*\\t)?XRAY TraceId: (\\S+)')],
-  ['@xraySegmentId', capture('^REPORT RequestId: \\S+\\t(?:.*\\t)?XRAY TraceId: \\S+\\tSegmentId: (\\S+)')],
+const LAMBDA_FIELDS: ReadonlyMap<string, LambdaField> = new Map([
+  ['@type', { pattern: '^(START|END|REPORT) RequestId: ' }],
+  ['@requestId', { pattern: `(?:${LAMBDA_PLATFORM}|^\\S+\\t)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b` }],
+  ['@duration', { pattern: report('Duration', '[0-9.]+', 'ms'), scale: 1 }],
+  ['@billedDuration', { pattern: report('Billed Duration', '[0-9.]+', 'ms'), scale: 1 }],
+  ['@initDuration', { pattern: report('Init Duration', '[0-9.]+', 'ms'), scale: 1 }],
+  ['@memorySize', { pattern: report('Memory Size', '[0-9]+', 'MB'), scale: MEGABYTE }],
+  ['@maxMemoryUsed', { pattern: report('Max Memory Used', '[0-9]+', 'MB'), scale: MEGABYTE }],
+  ['@xrayTraceId', { pattern: '^REPORT RequestId: \\S+\\t(?:.*\\t)?XRAY TraceId: (\\S+)' }],
+  ['@xraySegmentId', { pattern: '^REPORT RequestId: \\S+\\t(?:.*\\t)?XRAY TraceId: \\S+\\tSegmentId: (\\S+)' }],
 ]);
 
 /** A plain-text log format: the space-separated values of a line, each a regex, and the field each one is. */
@@ -75,7 +81,9 @@ function valuePattern(format: TextFormat, index: number): string {
 
 /** The discovered `@` field of a Lambda line, if `name` is one. */
 export function lambdaField(name: string): PlanExpr | undefined {
-  return LAMBDA_FIELDS.get(name);
+  const field = LAMBDA_FIELDS.get(name);
+  if (field === undefined) return undefined;
+  return field.scale === undefined ? capture(field.pattern) : figure(field.pattern, field.scale);
 }
 
 /**
@@ -89,4 +97,18 @@ export function textFormatField(name: string, fromJson: PlanExpr): PlanExpr | un
   });
   if (captures.length === 0) return undefined;
   return { kind: 'function', name: 'coalesce', args: [fromJson, ...captures], type: 'dynamic' };
+}
+
+let compiled: readonly { readonly name: string; readonly test: RegExp }[] | undefined;
+
+/**
+ * The discovered fields of the text formats above that `message` has, for GetLogGroupFields. The patterns are
+ * written in the subset RE2 and JavaScript share, so one definition serves the database and this test.
+ */
+export function discoveredTextFields(message: string): string[] {
+  compiled ??= [
+    ...[...LAMBDA_FIELDS].map(([name, field]) => ({ name, test: new RegExp(field.pattern) })),
+    ...TEXT_FORMATS.flatMap((format) => format.fields.map((name, index) => ({ name, test: new RegExp(valuePattern(format, index)) }))),
+  ];
+  return [...new Set(compiled.filter((field) => field.test.test(message)).map((field) => field.name))];
 }

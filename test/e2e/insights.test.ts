@@ -194,4 +194,33 @@ describe('GetLogGroupFields', { timeout: 60_000 }, () => {
     assert.deepEqual(past.logGroupFields, []);
     await expectAwsError(logs.send(new GetLogGroupFieldsCommand({ logGroupName: '/nope' })), 'ResourceNotFoundException');
   });
+
+  test("lists a Lambda group's discovered fields", TIMEOUT, async () => {
+    const logs = server.logs();
+    const logGroupName = '/aws/lambda/fields';
+    await logs.send(new CreateLogGroupCommand({ logGroupName }));
+    await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: 's' }));
+    const now = Date.now();
+    const id = '7c1d2d5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';
+    await logs.send(new PutLogEventsCommand({
+      logGroupName,
+      logStreamName: 's',
+      logEvents: [
+        { timestamp: now - 300, message: `START RequestId: ${id} Version: $LATEST` },
+        { timestamp: now - 200, message: `END RequestId: ${id}` },
+        { timestamp: now - 100, message: `REPORT RequestId: ${id}\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 18 MB\t` },
+        { timestamp: now, message: 'plain' },
+      ],
+    }));
+    const { logGroupFields } = await logs.send(new GetLogGroupFieldsCommand({ logGroupName, time: Math.floor(now / 1000) }));
+    const discovered = (logGroupFields ?? []).filter((f) => !['@ingestionTime', '@log', '@logStream', '@message', '@timestamp'].includes(f.name ?? ''));
+    assert.deepEqual(discovered, [
+      { name: '@requestId', percent: 75 },
+      { name: '@type', percent: 75 },
+      { name: '@billedDuration', percent: 25 },
+      { name: '@duration', percent: 25 },
+      { name: '@maxMemoryUsed', percent: 25 },
+      { name: '@memorySize', percent: 25 },
+    ]);
+  });
 });

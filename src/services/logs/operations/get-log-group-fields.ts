@@ -1,4 +1,5 @@
 import type { Operation } from '../../../kernel/index.js';
+import { discoveredTextFields } from '../../../query/index.js';
 import type { GetLogGroupFieldsRequest, GetLogGroupFieldsResponse, LogGroupField } from '../../../models/logs/index.js';
 import { flattenJsonFields } from '../insights/flatten-json-fields.js';
 import { requireLogGroup, resolveGroupName, scopeOf } from '../log-group-ref.js';
@@ -15,7 +16,8 @@ const SYSTEM_FIELDS = ['@timestamp', '@message', '@logStream', '@log', '@ingesti
 /**
  * GetLogGroupFields: the fields of the group's events within 8 minutes of `time` (epoch seconds), or the last 15
  * minutes, with the whole-number percentage of events that have each; most frequent first. JSON events contribute
- * their flattened fields, as Logs Insights discovers them.
+ * their flattened fields, and Lambda, VPC flow log and Route 53 lines the fields of their type, as Logs Insights
+ * discovers them.
  */
 export function getLogGroupFields({ store }: LogsServiceDeps): Operation<unknown, GetLogGroupFieldsResponse> {
   return async (raw, ctx) => {
@@ -30,7 +32,8 @@ export function getLogGroupFields({ store }: LogsServiceDeps): Operation<unknown
     if (events.length === 0) return { logGroupFields: [] };
     const counts = new Map<string, number>(SYSTEM_FIELDS.map((name) => [name, events.length]));
     for (const event of events) {
-      for (const name of Object.keys(flattenJsonFields(event.message))) counts.set(name, (counts.get(name) ?? 0) + 1);
+      const names = [...Object.keys(flattenJsonFields(event.message)), ...discoveredTextFields(event.message)];
+      for (const name of new Set(names)) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     const fields: LogGroupField[] = [...counts].map(([name, count]) => ({ name, percent: Math.round((100 * count) / events.length) }));
     fields.sort((a, b) => (b.percent ?? 0) - (a.percent ?? 0) || ((a.name ?? '') < (b.name ?? '') ? -1 : 1));
