@@ -5,8 +5,7 @@ import { MESSAGE_JSON_COLUMN, type PathStep, type PlanExpr, type ValueType } fro
 import { printExpr } from './print.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
 import { checkRegex } from './regex-support.js';
-import { parseIpv4Cidr } from './ip-cidr.js';
-import { UnsupportedQueryError } from './unsupported-query-error.js';
+import { parseIpv4Cidr, parseIpv6Cidr } from './ip-cidr.js';
 
 /** The columns a stage can see, by the name a query uses for them. */
 export class Scope {
@@ -128,15 +127,19 @@ function resolveCall(expr: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): P
   return { kind: 'function', name: spec.name, args, type: resultType(spec, args) };
 }
 
-/** Subnet tests take an IPv4 CIDR literal; IPv6 subnets are parsed but not served yet (an honest refusal). */
+/**
+ * Subnet tests take a CIDR literal of their family: isIpv4InSubnet an IPv4 one, isIpv6InSubnet an IPv6 one, and
+ * isIpInSubnet either (the CIDR decides which family the address is tested as).
+ */
 function checkSubnet(spec: FunctionSpec, expr: Extract<Expr, { kind: 'call' }>): void {
-  if (spec.name === 'isIpv6InSubnet') throw new UnsupportedQueryError('isIpv6InSubnet');
-  if (spec.name !== 'isIpInSubnet' && spec.name !== 'isIpv4InSubnet') return;
+  if (spec.name !== 'isIpInSubnet' && spec.name !== 'isIpv4InSubnet' && spec.name !== 'isIpv6InSubnet') return;
   const cidr = expr.args[1];
   if (cidr?.kind !== 'string') return;
-  if (parseIpv4Cidr(cidr.value) !== undefined) return;
-  if (spec.name === 'isIpInSubnet' && cidr.value.includes(':')) throw new UnsupportedQueryError('isIpInSubnet with an IPv6 subnet');
-  throw new QuerySyntaxError(`'${cidr.value}' is not an IPv4 subnet such as "192.0.2.0/24"`, cidr.span);
+  const v4 = spec.name !== 'isIpv6InSubnet' && parseIpv4Cidr(cidr.value) !== undefined;
+  const v6 = spec.name !== 'isIpv4InSubnet' && parseIpv6Cidr(cidr.value) !== undefined;
+  if (v4 || v6) return;
+  const example = spec.name === 'isIpv4InSubnet' ? 'an IPv4 subnet such as "192.0.2.0/24"' : spec.name === 'isIpv6InSubnet' ? 'an IPv6 subnet such as "2001:db8::/32"' : 'a subnet such as "192.0.2.0/24" or "2001:db8::/32"';
+  throw new QuerySyntaxError(`'${cidr.value}' is not ${example}`, cidr.span);
 }
 
 function checkArity(spec: FunctionSpec, expr: Extract<Expr, { kind: 'call' }>): void {

@@ -37,6 +37,11 @@ export interface SqlDialect {
   regexMatches(textSql: string, patternSql: string): string;
   /** Capture `group` (1-based) of the first match, NULL when nothing matches. */
   regexExtract(textSql: string, patternSql: string, group: number): string;
+  /**
+   * A colon-hex IPv6 address as its 32 lower-case hex digits (`::` expanded, each group zero-padded); NULL when the
+   * text does not match `validSql`, a bound regex of valid IPv6 text.
+   */
+  expandIpv6(textSql: string, validSql: string): string;
   power(base: string, exponent: string): string;
   modulo(left: string, right: string): string;
   naturalLog(sql: string): string;
