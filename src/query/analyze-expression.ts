@@ -11,7 +11,11 @@ import { parseIpv4Cidr, parseIpv6Cidr } from './ip-cidr.js';
 export class Scope {
   private readonly columns = new Map<string, PlanExpr>();
 
-  constructor(readonly aggregated: boolean) {}
+  /** `after`: the command that made the rows when they are no longer events (`stats`, `pattern`), for messages. */
+  constructor(
+    readonly aggregated: boolean,
+    readonly after = 'stats',
+  ) {}
 
   define(name: string, expr: PlanExpr): void {
     this.columns.set(name, expr);
@@ -199,7 +203,7 @@ export function resolveField(name: string, span: Span, scope: Scope): PlanExpr {
     const base = scope.lookup(segments.slice(0, cut).join('.'));
     if (base !== undefined && typeOf(base) === 'json') return { kind: 'json-path', source: base, path: pathOf(segments.slice(cut)), type: 'dynamic' };
   }
-  if (scope.aggregated) throw new QuerySyntaxError(`Unknown symbols found in or after stats: ${name}`, span);
+  if (scope.aggregated) throw new QuerySyntaxError(`Unknown symbols found in or after ${scope.after}: ${name}`, span);
   if (name.startsWith('@') && !name.startsWith('@@')) return { kind: 'literal', value: null, type: 'dynamic' };
   const jsonName = name.startsWith('@@') ? name.slice(1) : name;
   const source: PlanExpr = { kind: 'column', name: MESSAGE_JSON_COLUMN, type: 'json' };

@@ -42,6 +42,14 @@ export interface SqlDialect {
    * text does not match `validSql`, a bound regex of valid IPv6 text.
    */
   expandIpv6(textSql: string, validSql: string): string;
+  /** Every match of the bound regex `patternSql` replaced by the bound text `replacementSql` (no back-references). */
+  regexReplaceAll(textSql: string, patternSql: string, replacementSql: string): string;
+  /**
+   * `text` cut into the consecutive matches of the bound regex `splitSql` (which together cover the text), each
+   * piece rewritten by the SQL `rewrite` builds around the piece's name, joined again. With `counted`, `rewrite`
+   * also gets the piece's ordinal as text: how many pieces up to and including it satisfy `counted` (for `<Time-1>`).
+   */
+  mapPieces(textSql: string, splitSql: string, rewrite: (piece: string, ordinal: string) => string, counted?: (piece: string) => string): string;
   power(base: string, exponent: string): string;
   modulo(left: string, right: string): string;
   naturalLog(sql: string): string;

@@ -25,6 +25,13 @@ export const duckDbDialect: SqlDialect = {
     const all = `CASE WHEN contains(${text}, '::') THEN list_concat(${groups(1)}, ${zeros}, ${groups(2)}) ELSE string_split(${text}, ':') END`;
     return `CASE WHEN regexp_matches(${text}, ${valid}) THEN lower(array_to_string(list_transform(${all}, g -> lpad(g, 4, '0')), '')) END`;
   },
+  regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
+  // Lambdas over the pieces: `pieces[1:i]` are the pieces up to this one, so the ordinal is a count over a slice.
+  mapPieces: (text, split, rewrite, counted) => {
+    const pieces = `regexp_extract_all(${text}, ${split})`;
+    const ordinal = counted === undefined ? "''" : `CAST(len(list_filter(${pieces}[1:i], prior -> ${counted('prior')})) AS VARCHAR)`;
+    return `array_to_string(list_transform(${pieces}, (piece, i) -> ${rewrite('piece', ordinal)}), '')`;
+  },
   power: (base, exponent) => `pow(${base}, ${exponent})`,
   modulo: (left, right) => `fmod(${left}, NULLIF(${right}, 0))`,
   naturalLog: (sql) => `CASE WHEN ${sql} > 0 THEN ln(${sql}) END`,
