@@ -5,15 +5,18 @@ import { MESSAGE_JSON_COLUMN, type PathStep, type PlanExpr, type ValueType } fro
 import { printExpr } from './print.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
 import { checkRegex } from './regex-support.js';
-import { parseIpv4Cidr } from './ip-cidr.js';
-import { textFormatField, lambdaField } from './known-log-fields.js';
-import { UnsupportedQueryError } from './unsupported-query-error.js';
+import { parseIpv4Cidr, parseIpv6Cidr } from './ip-cidr.js';
+import { lambdaField, textFormatField } from './known-log-fields.js';
 
 /** The columns a stage can see, by the name a query uses for them. */
 export class Scope {
   private readonly columns = new Map<string, PlanExpr>();
 
-  constructor(readonly aggregated: boolean) {}
+  /** `after`: the command that made the rows when they are no longer events (`stats`, `pattern`), for messages. */
+  constructor(
+    readonly aggregated: boolean,
+    readonly after = 'stats',
+  ) {}
 
   define(name: string, expr: PlanExpr): void {
     this.columns.set(name, expr);
@@ -29,7 +32,7 @@ export class Scope {
 
   /** A scope that starts with these columns and can be extended without changing this one. */
   copy(): Scope {
-    const copy = new Scope(this.aggregated);
+    const copy = new Scope(this.aggregated, this.after);
     for (const [name, expr] of this.columns) copy.define(name, expr);
     return copy;
   }
@@ -141,15 +144,19 @@ function resolveCall(expr: Extract<Expr, { kind: 'call' }>, ctx: ExprContext): P
   return { kind: 'function', name: spec.name, args, type: resultType(spec, args) };
 }
 
-/** Subnet tests take an IPv4 CIDR literal; IPv6 subnets are parsed but not served yet (an honest refusal). */
+/**
+ * Subnet tests take a CIDR literal of their family: isIpv4InSubnet an IPv4 one, isIpv6InSubnet an IPv6 one, and
+ * isIpInSubnet either (the CIDR decides which family the address is tested as).
+ */
 function checkSubnet(spec: FunctionSpec, expr: Extract<Expr, { kind: 'call' }>): void {
-  if (spec.name === 'isIpv6InSubnet') throw new UnsupportedQueryError('isIpv6InSubnet');
-  if (spec.name !== 'isIpInSubnet' && spec.name !== 'isIpv4InSubnet') return;
+  if (spec.name !== 'isIpInSubnet' && spec.name !== 'isIpv4InSubnet' && spec.name !== 'isIpv6InSubnet') return;
   const cidr = expr.args[1];
   if (cidr?.kind !== 'string') return;
-  if (parseIpv4Cidr(cidr.value) !== undefined) return;
-  if (spec.name === 'isIpInSubnet' && cidr.value.includes(':')) throw new UnsupportedQueryError('isIpInSubnet with an IPv6 subnet');
-  throw new QuerySyntaxError(`'${cidr.value}' is not an IPv4 subnet such as "192.0.2.0/24"`, cidr.span);
+  const v4 = spec.name !== 'isIpv6InSubnet' && parseIpv4Cidr(cidr.value) !== undefined;
+  const v6 = spec.name !== 'isIpv4InSubnet' && parseIpv6Cidr(cidr.value) !== undefined;
+  if (v4 || v6) return;
+  const example = spec.name === 'isIpv4InSubnet' ? 'an IPv4 subnet such as "192.0.2.0/24"' : spec.name === 'isIpv6InSubnet' ? 'an IPv6 subnet such as "2001:db8::/32"' : 'a subnet such as "192.0.2.0/24" or "2001:db8::/32"';
+  throw new QuerySyntaxError(`'${cidr.value}' is not ${example}`, cidr.span);
 }
 
 function checkArity(spec: FunctionSpec, expr: Extract<Expr, { kind: 'call' }>): void {
@@ -209,7 +216,7 @@ export function resolveField(name: string, span: Span, scope: Scope): PlanExpr {
     const base = scope.lookup(segments.slice(0, cut).join('.'));
     if (base !== undefined && typeOf(base) === 'json') return { kind: 'json-path', source: base, path: pathOf(segments.slice(cut)), type: 'dynamic' };
   }
-  if (scope.aggregated) throw new QuerySyntaxError(`Unknown symbols found in or after stats: ${name}`, span);
+  if (scope.aggregated) throw new QuerySyntaxError(`Unknown symbols found in or after ${scope.after}: ${name}`, span);
   if (name.startsWith('@') && !name.startsWith('@@')) return lambdaField(name) ?? { kind: 'literal', value: null, type: 'dynamic' };
   const jsonName = name.startsWith('@@') ? name.slice(1) : name;
   const source: PlanExpr = { kind: 'column', name: MESSAGE_JSON_COLUMN, type: 'json' };

@@ -28,6 +28,8 @@ function describeStage(stage: Stage): string {
       return `(dedup ${stage.keys.map(describePlanExpr).join(' ')})`;
     case 'limit':
       return `(limit ${stage.count})`;
+    case 'pattern':
+      return `(pattern ${describePlanExpr(stage.source)}${stage.comparison === undefined ? '' : ` (diff ${stage.comparison})`})`;
     default:
       return assertNever(stage);
   }

@@ -1,11 +1,10 @@
 import { assertNever } from '../kernel/index.js';
-import type { Command, Expr, Projection, Query } from './ast.js';
+import type { Command, Expr, Projection, Query, Span } from './ast.js';
 import { Scope, containsAggregate, resolveExpr, resolveField, typeOf } from './analyze-expression.js';
 import type { LogicalPlan, NamedExpr, OrderKey, OutputColumn, PlanExpr, Stage } from './plan.js';
-import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from './plan.js';
+import { DIFF_COLUMNS, MESSAGE_JSON_COLUMN, PATTERN_COLUMNS, SYSTEM_FIELDS } from './plan.js';
 import { printExpr } from './print.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
-import { UnsupportedQueryError } from './unsupported-query-error.js';
 import { globToRegex, namedGroupNumbers, portableRegex } from './regex-support.js';
 
 export interface PlanOptions {
@@ -31,6 +30,8 @@ class Planner {
   private statsOutput: OutputColumn[] | undefined;
   private order: readonly OrderKey[] = DEFAULT_EVENT_ORDER;
   private matchStages: number | undefined;
+  /** The index of the `pattern` stage the previous command added, which a `diff` right after it compares. */
+  private patternJustAdded: number | undefined;
 
   plan(query: Query, options: PlanOptions): LogicalPlan {
     for (const command of query.commands) this.command(command);
@@ -46,6 +47,8 @@ class Planner {
   }
 
   private command(command: Command): void {
+    const patternBefore = this.patternJustAdded;
+    this.patternJustAdded = undefined;
     switch (command.kind) {
       case 'fields':
         this.fieldsOutput = [...(this.fieldsOutput ?? []), ...this.projections(command.items)];
@@ -79,8 +82,9 @@ class Planner {
         this.expr(command.source);
         return;
       case 'pattern':
+        return this.pattern(command.source, command.span);
       case 'diff':
-        throw new UnsupportedQueryError(`The ${command.kind} command`);
+        return this.diff(command, patternBefore);
       default:
         return assertNever(command);
     }
@@ -150,6 +154,53 @@ class Planner {
     }));
     this.stages.push({ kind: 'extend', columns });
     for (const column of columns) this.scope.define(column.name, { kind: 'column', name: column.name, type: 'string' });
+  }
+
+  /** `pattern`: events become pattern rows; later commands see only PATTERN_COLUMNS (as after `stats`). */
+  private pattern(source: Expr, span: Span): void {
+    if (this.scope.aggregated) {
+      throw new QuerySyntaxError('pattern clusters log events: it cannot follow stats or another pattern', span);
+    }
+    this.markMatchEnd();
+    this.stages.push({ kind: 'pattern', source: this.expr(source) });
+    this.patternJustAdded = this.stages.length - 1;
+    this.afterPattern(PATTERN_COLUMNS);
+  }
+
+  /**
+   * `diff` compares the patterns of the query's range with an earlier one, so it goes right after `pattern`; alone
+   * it compares the patterns of `@message` [unconfirmed: AWS's comparison queries "return only patterns", and its
+   * docs show `diff` only after `pattern` or alone].
+   */
+  private diff(command: Extract<Command, { kind: 'diff' }>, patternBefore: number | undefined): void {
+    if (patternBefore === undefined) {
+      if (this.scope.aggregated) {
+        throw new QuerySyntaxError('diff compares patterns: put it right after a pattern command, or use it on log events', command.span);
+      }
+      this.pattern({ kind: 'field', name: '@message', span: command.span }, command.span);
+      return this.diff(command, this.patternJustAdded);
+    }
+    const stage = this.stages[patternBefore];
+    if (stage?.kind !== 'pattern') throw new Error('diff follows a pattern stage');
+    this.stages[patternBefore] = { ...stage, comparison: command.window };
+    this.afterPattern([...PATTERN_COLUMNS, ...DIFF_COLUMNS]);
+  }
+
+  private afterPattern(columns: readonly { readonly name: string; readonly type: 'string' | 'number' }[]): void {
+    this.scope = new Scope(true, 'pattern');
+    const output = columns.map((column): OutputColumn => {
+      const ref: PlanExpr = { kind: 'column', name: column.name, type: column.type };
+      this.scope.define(column.name, ref);
+      return { name: column.name, expr: ref };
+    });
+    this.statsOutput = output;
+    this.fieldsOutput = undefined;
+    this.displayOutput = undefined;
+    // Most frequent first [unconfirmed: AWS's console lists patterns by count], then by text so the order is stable.
+    this.order = [
+      { expr: { kind: 'column', name: '@sampleCount', type: 'number' }, direction: 'desc' },
+      { expr: { kind: 'column', name: '@pattern', type: 'string' }, direction: 'asc' },
+    ];
   }
 
   private markMatchEnd(): void {

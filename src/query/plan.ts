@@ -1,4 +1,4 @@
-import type { PeriodUnit } from './ast.js';
+import type { DiffWindow, PeriodUnit } from './ast.js';
 
 /**
  * The logical plan of a query: a pipeline of relational stages over the events of the selected log groups and time
@@ -56,7 +56,31 @@ export type Stage =
   | { readonly kind: 'sort'; readonly keys: readonly OrderKey[] }
   /** Keeps the first row (in the current order) of each distinct key combination; rows with a null key are kept. */
   | { readonly kind: 'dedup'; readonly keys: readonly PlanExpr[]; readonly order: readonly OrderKey[] }
-  | { readonly kind: 'limit'; readonly count: number; readonly order: readonly OrderKey[] };
+  | { readonly kind: 'limit'; readonly count: number; readonly order: readonly OrderKey[] }
+  /**
+   * `pattern`: the relation becomes one row per pattern of `source` (pattern-tokens.ts), with PATTERN_COLUMNS; with
+   * `comparison` (a `diff` after it) the events of the compared range are read too, and DIFF_COLUMNS are added.
+   */
+  | { readonly kind: 'pattern'; readonly source: PlanExpr; readonly comparison?: DiffWindow };
+
+/** The columns `pattern` makes, as AWS names them (CWL_QuerySyntax-Pattern). */
+export const PATTERN_COLUMNS = [
+  { name: '@pattern', type: 'string' },
+  { name: '@ratio', type: 'number' },
+  { name: '@sampleCount', type: 'number' },
+  { name: '@severityLabel', type: 'string' },
+] as const satisfies readonly { name: string; type: ValueType }[];
+
+/**
+ * The columns `diff` adds to the pattern rows, whose `@sampleCount` and `@ratio` are then the current range's
+ * [unconfirmed: AWS's diff page names no output fields; these say what they hold]. `@changeType` is New, Gone,
+ * Increased, Decreased or Unchanged.
+ */
+export const DIFF_COLUMNS = [
+  { name: '@previousSampleCount', type: 'number' },
+  { name: '@sampleCountChange', type: 'number' },
+  { name: '@changeType', type: 'string' },
+] as const satisfies readonly { name: string; type: ValueType }[];
 
 export interface OutputColumn {
   /** The column name AWS shows: the alias, the field name, or the expression as written. */

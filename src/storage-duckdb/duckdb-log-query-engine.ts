@@ -1,5 +1,5 @@
 import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { compileToSql, duckDbDialect, type Bind, type IndexedColumns, type SqlStatement } from '../query/index.js';
+import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
 import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
@@ -31,15 +31,21 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
   }
 
   private async runOn(db: SqlRunner, scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
-    const groups: { id: number; notBefore: number }[] = [];
+    const timeRange = { start: request.startTime, end: request.endTime };
+    // A diff also reads the range it compares with (scanRanges); each group from its retention floor on.
+    const ranges = scanRanges(request.plan, timeRange);
+    const groups: Slice[] = [];
+    let groupCount = 0;
     for (const group of request.groups) {
       const id = await lookupGroup(this.ctx, db, scope, group.logGroupName, false);
-      if (id !== undefined) groups.push({ id, notBefore: Math.max(request.startTime, group.notBefore ?? request.startTime) });
+      if (id === undefined) continue;
+      groupCount += 1;
+      for (const range of ranges) groups.push({ id, notBefore: Math.max(range.start, group.notBefore ?? range.start), endTime: range.end });
     }
-    const source = (bind: Bind): string => eventsRelation(bind, groups, request.endTime);
-    const scanned = await scannedStatistics(db, groups, request.endTime);
+    const source = (bind: Bind): string => eventsRelation(bind, groups);
+    const scanned = await scannedStatistics(db, groups);
     const indexed = { ...INDEXED, complete: scanned.unindexed === 0 };
-    const compiled = compileToSql({ plan: request.plan, source, indexed }, duckDbDialect);
+    const compiled = compileToSql({ plan: request.plan, source, indexed, timeRange }, duckDbDialect);
     const columns = await db.columns(compiled.sql, toParams(compiled));
     // Without a filter or dedup before the first stats or limit, every scanned record matched: no second pass.
     const matched = compiled.everyRecordMatches ? scanned.records : await matchedRecords(db, compiled.matched);
@@ -53,7 +59,7 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
       columns: compiled.columns.map((column) => ({ name: column.name, type: column.type })),
       rows,
       ...(pointerValues === undefined ? {} : { pointers: pointerValues }),
-      statistics: { recordsMatched: matched, recordsScanned: scanned.records, bytesScanned: scanned.bytes, logGroupsScanned: groups.length },
+      statistics: { recordsMatched: matched, recordsScanned: scanned.records, bytesScanned: scanned.bytes, logGroupsScanned: groupCount },
     };
   }
 
@@ -88,18 +94,25 @@ const INDEXED: Omit<IndexedColumns, 'complete'> = { flag: `#${INDEXED_FLAG_COLUM
 const INDEXED_SELECT = [`e.${INDEXED_FLAG_COLUMN} AS "#${INDEXED_FLAG_COLUMN}"`, ...INDEXED_FIELDS.map((f) => `e.${f.column} AS "#${f.column}"`)].join(', ');
 const INDEXED_NULLS = [`NULL::BOOLEAN AS "#${INDEXED_FLAG_COLUMN}"`, ...INDEXED_FIELDS.map((f) => `NULL::VARCHAR AS "#${f.column}"`)].join(', ');
 
+/** Events of one group between two times (both inclusive). */
+interface Slice {
+  readonly id: number;
+  readonly notBefore: number;
+  readonly endTime: number;
+}
+
 /** The events the query may see, with the column names of the SQL writer's contract (BASE_COLUMNS) and the indexed fields. */
-function eventsRelation(bind: Bind, groups: readonly { id: number; notBefore: number }[], endTime: number): string {
+function eventsRelation(bind: Bind, groups: readonly Slice[]): string {
   if (groups.length === 0) return `SELECT NULL::BIGINT AS "@timestamp", NULL::BIGINT AS "@ingestionTime", NULL::VARCHAR AS "@message",
     NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log", NULL::VARCHAR AS "@ptr", NULL::BIGINT AS "@seq", ${INDEXED_NULLS} WHERE false`;
   const ranges = groups
-    .map((g) => `(e.group_id = ${bind({ value: g.id, type: 'bigint' })} AND e.timestamp >= ${bind({ value: g.notBefore, type: 'bigint' })})`)
+    .map((g) => `(e.group_id = ${bind({ value: g.id, type: 'bigint' })} AND e.timestamp >= ${bind({ value: g.notBefore, type: 'bigint' })} AND e.timestamp <= ${bind({ value: g.endTime, type: 'bigint' })})`)
     .join(' OR ');
   return `SELECT e.timestamp AS "@timestamp", e.ingestion_time AS "@ingestionTime", e.message AS "@message",
       s.name AS "@logStream", g.account_id || ':' || g.name AS "@log",
       printf('%x-%x-%x', e.group_id, e.stream_id, e.seq) AS "@ptr", e.seq AS "@seq", ${INDEXED_SELECT}
     FROM log_events e JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
-    WHERE (${ranges}) AND e.timestamp <= ${bind({ value: endTime, type: 'bigint' })}`;
+    WHERE (${ranges})`;
 }
 
 async function matchedRecords(db: SqlRunner, statement: SqlStatement): Promise<number> {
@@ -118,10 +131,10 @@ interface ScannedStatistics {
  * Records, message bytes and unindexed events in range, straight from log_events (no joins). Sizes recorded at
  * ingest are summed; only events stored before migration 0005 have their messages measured.
  */
-async function scannedStatistics(db: SqlRunner, groups: readonly { id: number; notBefore: number }[], endTime: number): Promise<ScannedStatistics> {
+async function scannedStatistics(db: SqlRunner, groups: readonly Slice[]): Promise<ScannedStatistics> {
   if (groups.length === 0) return { records: 0, bytes: 0, unindexed: 0 };
   const range = (p: SqlParams): string =>
-    `(${groups.map((g) => `(group_id = ${p.bigint(g.id)} AND timestamp >= ${p.bigint(g.notBefore)})`).join(' OR ')}) AND timestamp <= ${p.bigint(endTime)}`;
+    `(${groups.map((g) => `(group_id = ${p.bigint(g.id)} AND timestamp >= ${p.bigint(g.notBefore)} AND timestamp <= ${p.bigint(g.endTime)})`).join(' OR ')})`;
   const p = new SqlParams();
   const rows = await db.rows(
     `SELECT count(*) AS records, count(message_bytes) AS sized, coalesce(sum(message_bytes), 0) AS bytes,

@@ -42,6 +42,19 @@ export interface SqlDialect {
   regexMatches(textSql: string, patternSql: string): string;
   /** Capture `group` (1-based) of the first match, NULL when nothing matches. */
   regexExtract(textSql: string, patternSql: string, group: number): string;
+  /**
+   * A colon-hex IPv6 address as its 32 lower-case hex digits (`::` expanded, each group zero-padded); NULL when the
+   * text does not match `validSql`, a bound regex of valid IPv6 text.
+   */
+  expandIpv6(textSql: string, validSql: string): string;
+  /** Every match of the bound regex `patternSql` replaced by the bound text `replacementSql` (no back-references). */
+  regexReplaceAll(textSql: string, patternSql: string, replacementSql: string): string;
+  /**
+   * `text` cut into the consecutive matches of the bound regex `splitSql` (which together cover the text), each
+   * piece rewritten by the SQL `rewrite` builds around the piece's name, joined again. With `counted`, `rewrite`
+   * also gets the piece's ordinal as text: how many pieces up to and including it satisfy `counted` (for `<Time-1>`).
+   */
+  mapPieces(textSql: string, splitSql: string, rewrite: (piece: string, ordinal: string) => string, counted?: (piece: string) => string): string;
   power(base: string, exponent: string): string;
   modulo(left: string, right: string): string;
   naturalLog(sql: string): string;

@@ -23,6 +23,19 @@ export const duckDbDialect: SqlDialect = {
   contains: (text, search) => `contains(${text}, ${search})`,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
   regexExtract: (text, pattern, group) => `CASE WHEN regexp_matches(${text}, ${pattern}) THEN regexp_extract(${text}, ${pattern}, ${group}) END`,
+  expandIpv6: (text, valid) => {
+    const groups = (half: 1 | 2): string => `list_filter(string_split(split_part(${text}, '::', ${half}), ':'), g -> g <> '')`;
+    const zeros = `list_transform(range(8 - len(${groups(1)}) - len(${groups(2)})), z -> '0')`;
+    const all = `CASE WHEN contains(${text}, '::') THEN list_concat(${groups(1)}, ${zeros}, ${groups(2)}) ELSE string_split(${text}, ':') END`;
+    return `CASE WHEN regexp_matches(${text}, ${valid}) THEN lower(array_to_string(list_transform(${all}, g -> lpad(g, 4, '0')), '')) END`;
+  },
+  regexReplaceAll: (text, pattern, replacement) => `regexp_replace(${text}, ${pattern}, ${replacement}, 'g')`,
+  // Lambdas over the pieces: `pieces[1:i]` are the pieces up to this one, so the ordinal is a count over a slice.
+  mapPieces: (text, split, rewrite, counted) => {
+    const pieces = `regexp_extract_all(${text}, ${split})`;
+    const ordinal = counted === undefined ? "''" : `CAST(len(list_filter(${pieces}[1:i], prior -> ${counted('prior')})) AS VARCHAR)`;
+    return `array_to_string(list_transform(${pieces}, (piece, i) -> ${rewrite('piece', ordinal)}), '')`;
+  },
   power: (base, exponent) => `pow(${base}, ${exponent})`,
   modulo: (left, right) => `fmod(${left}, NULLIF(${right}, 0))`,
   naturalLog: (sql) => `CASE WHEN ${sql} > 0 THEN ln(${sql}) END`,

@@ -1,6 +1,6 @@
 import type { PeriodUnit } from '../ast.js';
 import type { PlanExpr } from '../plan.js';
-import { parseIpv4Cidr } from '../ip-cidr.js';
+import { ipv6SubnetRegex, parseIpv4Cidr, parseIpv6Cidr } from '../ip-cidr.js';
 import type { ExprRenderer } from './expr-renderer.js';
 
 type Call = Extract<PlanExpr, { kind: 'function' | 'aggregate' }>;
@@ -64,7 +64,8 @@ export function renderFunction(w: ExprRenderer, call: Call): string {
     case 'isValidIpV6': return `coalesce(${d.regexMatches(text(0), pattern(IPV6))}, false)`;
     case 'isIpInSubnet':
     case 'isIpv4InSubnet':
-      return ipv4InSubnet(w, text(0), arg(1));
+    case 'isIpv6InSubnet':
+      return ipInSubnet(w, text(0), arg(1));
     // JSON
     case 'jsonParse': return d.parseJson(text(0));
     case 'jsonStringify': return text(0);
@@ -105,10 +106,20 @@ function timeFloor(w: ExprRenderer, epochMs: string, period: PlanExpr, mode: 'fl
   return `(${mode}(${ms} / ${size}) * ${size})`;
 }
 
-/** IPv4 CIDR membership: the address as a 32-bit number, compared on its network bits; the CIDR is a literal. */
-function ipv4InSubnet(w: ExprRenderer, address: string, cidrArg: PlanExpr): string {
-  const cidr = cidrArg.kind === 'literal' && typeof cidrArg.value === 'string' ? parseIpv4Cidr(cidrArg.value) : undefined;
-  if (cidr === undefined) throw new Error('the planner accepts only IPv4 CIDR literals here');
+/** Membership in the CIDR literal's family; the planner has checked that the literal is a CIDR the function takes. */
+function ipInSubnet(w: ExprRenderer, address: string, cidrArg: PlanExpr): string {
+  const text = cidrArg.kind === 'literal' && typeof cidrArg.value === 'string' ? cidrArg.value : '';
+  const v4 = parseIpv4Cidr(text);
+  if (v4 !== undefined) return ipv4InSubnet(w, address, v4);
+  const v6 = parseIpv6Cidr(text);
+  if (v6 === undefined) throw new Error('the planner accepts only CIDR literals here');
+  // The address is expanded to 32 hex digits (NULL when it is not IPv6), then matched against the subnet's prefix.
+  const expanded = w.dialect.expandIpv6(address, w.bind({ value: IPV6, type: 'text' }));
+  return `coalesce(${w.dialect.regexMatches(expanded, w.bind({ value: ipv6SubnetRegex(v6), type: 'text' }))}, false)`;
+}
+
+/** IPv4 CIDR membership: the address as a 32-bit number, compared on its network bits. */
+function ipv4InSubnet(w: ExprRenderer, address: string, cidr: readonly [number, number, number, number, number]): string {
   const [a, b, c, e, bits] = cidr;
   const block = 2 ** (32 - bits);
   const network = Math.floor((((a * 256 + b) * 256 + c) * 256 + e) / block);

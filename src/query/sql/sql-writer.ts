@@ -4,7 +4,9 @@ import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from '../plan.js';
 import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
 import type { ExprRenderer, Rendered } from './expr-renderer.js';
 import { limitBeforeExtend, withFinalLimit } from './limit-before-extend.js';
+import { patternSql } from './pattern-sql.js';
 import { renderFunction } from './render-function.js';
+import type { TimeRange } from '../diff-window.js';
 
 /**
  * Renders a logical plan as one SQL statement: a chain of CTEs, one per stage, over the events relation the adapter
@@ -21,6 +23,8 @@ export interface CompileInput {
   readonly source: (bind: Bind) => string;
   /** JSON fields the adapter's relation already holds in columns of their own (fields extracted at ingest). */
   readonly indexed?: IndexedColumns;
+  /** The query's time range; a plan with a `diff` needs it to tell the compared ranges apart (diff-window.ts). */
+  readonly timeRange?: TimeRange;
 }
 
 /**
@@ -66,6 +70,7 @@ class SqlWriter implements ExprRenderer {
   private indexed = new Map<string, string>();
   private indexedFlag: string | undefined;
   private indexedComplete = false;
+  private timeRange: TimeRange | undefined;
   readonly bind: Bind;
 
   constructor(readonly dialect: SqlDialect) {
@@ -77,6 +82,7 @@ class SqlWriter implements ExprRenderer {
 
   compile(input: CompileInput): CompiledQuery {
     const plan = limitBeforeExtend(withFinalLimit(input.plan));
+    this.timeRange = input.timeRange;
     const q = (name: string): string => this.dialect.quoteIdentifier(name);
     const base = BASE_COLUMNS.map((name) => {
       const sqlName = this.fresh();
@@ -173,9 +179,30 @@ class SqlWriter implements ExprRenderer {
       case 'limit':
         this.addCte('limit', `SELECT * FROM ${from}${this.orderBy(stage.order, true)} LIMIT ${this.bind({ value: stage.count, type: 'bigint' })}`);
         return;
+      case 'pattern':
+        return this.pattern(stage);
       default:
         assertNever(stage);
     }
+  }
+
+  /** Events become pattern rows: three CTEs (pattern-sql.ts), then only the pattern columns exist. */
+  private pattern(stage: Extract<Stage, { kind: 'pattern' }>): void {
+    const q = (name: string): string => this.dialect.quoteIdentifier(name);
+    const names = {
+      template: this.fresh(), inCurrent: this.fresh(), inPrevious: this.fresh(), pattern: this.fresh(), ratio: this.fresh(),
+      sampleCount: this.fresh(), previousCount: this.fresh(), severity: this.fresh(), change: this.fresh(), changeType: this.fresh(),
+    };
+    const range = this.timeRange;
+    const sql = patternSql(this, stage, { from: q(this.current), timestamp: this.columnSql('@timestamp'), names, q, ...(range === undefined ? {} : { range }) });
+    this.addCte('templates', sql.templates);
+    this.addCte('patterns', sql.groups(this.current));
+    this.addCte('labelled', sql.labelled(this.current));
+    this.columns = new Map([
+      ['@pattern', names.pattern], ['@ratio', names.ratio], ['@sampleCount', names.sampleCount], ['@severityLabel', names.severity],
+      ['@previousSampleCount', names.previousCount], ['@sampleCountChange', names.change], ['@changeType', names.changeType],
+    ]);
+    this.indexed.clear();
   }
 
   private orderBy(keys: readonly OrderKey[], tieBreakOnWriteOrder: boolean): string {
