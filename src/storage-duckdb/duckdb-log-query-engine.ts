@@ -1,5 +1,5 @@
 import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns, type SqlStatement } from '../query/index.js';
+import { compileToSql, duckDbDialect, scanRanges, type Bind, type FirstEvents, type IndexedColumns, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
 import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
@@ -42,7 +42,7 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
       groupCount += 1;
       for (const range of ranges) groups.push({ id, notBefore: Math.max(range.start, group.notBefore ?? range.start), endTime: range.end });
     }
-    const source = (bind: Bind): string => eventsRelation(bind, groups);
+    const source = (bind: Bind, first?: FirstEvents): string => eventsRelation(bind, groups, first);
     const scanned = await scannedStatistics(db, groups);
     const indexed = { ...INDEXED, complete: scanned.unindexed === 0 };
     const compiled = compileToSql({ plan: request.plan, source, indexed, timeRange }, duckDbDialect);
@@ -102,16 +102,22 @@ interface Slice {
 }
 
 /** The events the query may see, with the column names of the SQL writer's contract (BASE_COLUMNS) and the indexed fields. */
-function eventsRelation(bind: Bind, groups: readonly Slice[]): string {
+function eventsRelation(bind: Bind, groups: readonly Slice[], first?: FirstEvents): string {
   if (groups.length === 0) return `SELECT NULL::BIGINT AS "@timestamp", NULL::BIGINT AS "@ingestionTime", NULL::VARCHAR AS "@message",
     NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log", NULL::VARCHAR AS "@ptr", NULL::BIGINT AS "@seq", ${INDEXED_NULLS} WHERE false`;
   const ranges = groups
     .map((g) => `(e.group_id = ${bind({ value: g.id, type: 'bigint' })} AND e.timestamp >= ${bind({ value: g.notBefore, type: 'bigint' })} AND e.timestamp <= ${bind({ value: g.endTime, type: 'bigint' })})`)
     .join(' OR ');
+  // Only the first events can reach the result: take them from log_events alone (a top-N DuckDB runs on the
+  // timestamp column, reading the other columns of those rows only), then join the names onto them.
+  const events = first === undefined
+    ? `log_events e`
+    : `(SELECT * FROM log_events e WHERE (${ranges}) ORDER BY e.timestamp ${first.direction === 'asc' ? 'ASC' : 'DESC'}, e.seq DESC
+        LIMIT ${bind({ value: first.count, type: 'bigint' })}) e`;
   return `SELECT e.timestamp AS "@timestamp", e.ingestion_time AS "@ingestionTime", e.message AS "@message",
       s.name AS "@logStream", g.account_id || ':' || g.name AS "@log",
       printf('%x-%x-%x', e.group_id, e.stream_id, e.seq) AS "@ptr", e.seq AS "@seq", ${INDEXED_SELECT}
-    FROM log_events e JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
+    FROM ${events} JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
     WHERE (${ranges})`;
 }
 

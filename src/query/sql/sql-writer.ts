@@ -19,8 +19,12 @@ export const BASE_COLUMNS = [...SYSTEM_FIELDS, '@seq'] as const;
 
 export interface CompileInput {
   readonly plan: LogicalPlan;
-  /** The events relation (selected groups and time range), written with `bind` for its own values. */
-  readonly source: (bind: Bind) => string;
+  /**
+   * The events relation (selected groups and time range), written with `bind` for its own values. With `first`, the
+   * query keeps only the first `count` events in that `@timestamp` order (ties: latest written first), so the
+   * adapter may cut the relation to them before it joins or reads anything else: the same rows come out.
+   */
+  readonly source: (bind: Bind, first?: FirstEvents) => string;
   /** JSON fields the adapter's relation already holds in columns of their own (fields extracted at ingest). */
   readonly indexed?: IndexedColumns;
   /** The query's time range; a plan with a `diff` needs it to tell the compared ranges apart (diff-window.ts). */
@@ -38,6 +42,12 @@ export interface IndexedColumns {
   readonly complete: boolean;
   /** Dotted field path (`input.inputTokenCount`) -> column name in the events relation. */
   readonly fields: ReadonlyMap<string, string>;
+}
+
+/** The leading rows of the events in `@timestamp` order, ties broken by `@seq` descending (latest write first). */
+export interface FirstEvents {
+  readonly direction: 'asc' | 'desc';
+  readonly count: number;
 }
 
 export interface CompiledColumn {
@@ -102,7 +112,8 @@ class SqlWriter implements ExprRenderer {
     const jsonName = this.fresh();
     this.columns.set(MESSAGE_JSON_COLUMN, jsonName);
     const message = q(this.columns.get('@message') ?? '');
-    const events = `SELECT ${base.join(', ')} FROM (${input.source(this.bind)}) AS events`;
+    const first = firstEvents(plan);
+    const events = `SELECT ${base.join(', ')} FROM (${input.source(this.bind, first)}) AS events`;
     this.addCte('base', `SELECT *, ${this.dialect.parseJson(message)} AS ${q(jsonName)} FROM (${events}) AS raw`);
     let matchedFrom = '';
     plan.stages.forEach((stage, index) => {
@@ -353,4 +364,22 @@ class SqlWriter implements ExprRenderer {
         return `(${left} ${expr.op} ${right})`;
     }
   }
+}
+
+/**
+ * When the plan's first row-dropping stage is a limit in `@timestamp` order (only sorts and row-wise extends before
+ * it, so every event in range is a candidate and none is dropped earlier), the events that can reach the result are
+ * known before any is read: the first `count` in that order. (`latest 25 prompts` then reads 25 messages, not all.)
+ */
+function firstEvents(plan: LogicalPlan): FirstEvents | undefined {
+  for (const stage of plan.stages) {
+    if (stage.kind === 'sort') continue;
+    // An extend keeps every row; one that redefines @timestamp would change what the limit orders by.
+    if (stage.kind === 'extend' && stage.columns.every((column) => column.name !== '@timestamp')) continue;
+    if (stage.kind !== 'limit' || stage.order.length !== 1) return undefined;
+    const key = stage.order[0];
+    if (key === undefined || key.expr.kind !== 'column' || key.expr.name !== '@timestamp') return undefined;
+    return { direction: key.direction, count: stage.count };
+  }
+  return undefined;
 }
