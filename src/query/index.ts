@@ -21,7 +21,7 @@ export { planQuery, type PlanOptions } from './plan-query.js';
 export { comparisonOf, previousRange, scanRanges, type TimeRange } from './diff-window.js';
 export { UnsupportedQueryError, isUnsupportedQueryError } from './unsupported-query-error.js';
 export type { Bind, SqlDialect, SqlParam, SqlStatement } from './sql/dialect.js';
-export { BASE_COLUMNS, compileToSql, type CompiledColumn, type CompiledQuery, type CompileInput, type FirstEvents, type IndexedColumns } from './sql/sql-writer.js';
+export { BASE_COLUMNS, compileToSql, type CompiledColumn, type CompiledQuery, type CompileInput, type FirstEvents, type IndexedColumns, type SourceShape } from './sql/sql-writer.js';
 export { duckDbDialect } from './sql/duckdb-dialect.js';
 export { formatTimestamp, renderValue } from './render-value.js';
 export { discoveredTextFields } from './known-log-fields.js';

@@ -1,5 +1,5 @@
 import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { compileToSql, duckDbDialect, scanRanges, type Bind, type FirstEvents, type IndexedColumns, type SqlStatement } from '../query/index.js';
+import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns, type SourceShape, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
 import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
@@ -42,7 +42,7 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
       groupCount += 1;
       for (const range of ranges) groups.push({ id, notBefore: Math.max(range.start, group.notBefore ?? range.start), endTime: range.end });
     }
-    const source = (bind: Bind, first?: FirstEvents): string => eventsRelation(bind, groups, first);
+    const source = (bind: Bind, shape: SourceShape): string => eventsRelation(bind, groups, shape);
     const scanned = await scannedStatistics(db, groups);
     const indexed = { ...INDEXED, complete: scanned.unindexed === 0 };
     const compiled = compileToSql({ plan: request.plan, source, indexed, timeRange }, duckDbDialect);
@@ -102,7 +102,7 @@ interface Slice {
 }
 
 /** The events the query may see, with the column names of the SQL writer's contract (BASE_COLUMNS) and the indexed fields. */
-function eventsRelation(bind: Bind, groups: readonly Slice[], first?: FirstEvents): string {
+function eventsRelation(bind: Bind, groups: readonly Slice[], { first, uses }: SourceShape): string {
   if (groups.length === 0) return `SELECT NULL::BIGINT AS "@timestamp", NULL::BIGINT AS "@ingestionTime", NULL::VARCHAR AS "@message",
     NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log", NULL::VARCHAR AS "@ptr", NULL::BIGINT AS "@seq", ${INDEXED_NULLS} WHERE false`;
   const ranges = groups
@@ -114,10 +114,13 @@ function eventsRelation(bind: Bind, groups: readonly Slice[], first?: FirstEvent
     ? `log_events e`
     : `(SELECT * FROM log_events e WHERE (${ranges}) ORDER BY e.timestamp ${first.direction === 'asc' ? 'ASC' : 'DESC'}, e.seq DESC
         LIMIT ${bind({ value: first.count, type: 'bigint' })}) e`;
-  return `SELECT e.timestamp AS "@timestamp", e.ingestion_time AS "@ingestionTime", e.message AS "@message",
-      s.name AS "@logStream", g.account_id || ':' || g.name AS "@log",
+  // The names come from joins; a query that never reads them does without (every event has its stream and group).
+  const names = uses.has('@logStream') || uses.has('@log')
+    ? { select: `s.name AS "@logStream", g.account_id || ':' || g.name AS "@log"`, joins: 'JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id' }
+    : { select: 'NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log"', joins: '' };
+  return `SELECT e.timestamp AS "@timestamp", e.ingestion_time AS "@ingestionTime", e.message AS "@message", ${names.select},
       printf('%x-%x-%x', e.group_id, e.stream_id, e.seq) AS "@ptr", e.seq AS "@seq", ${INDEXED_SELECT}
-    FROM ${events} JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
+    FROM ${events} ${names.joins}
     WHERE (${ranges})`;
 }
 

@@ -18,7 +18,8 @@ export const duckDbDialect: SqlDialect = {
   // Only a guard, no parse: validating (json_valid) and casting (CAST AS JSON) each parse the whole message again,
   // which tripled the cost of a JSON field query. The one parse happens in jsonValue, where TRY turns the error an
   // invalid JSON message raises into NULL, as json_valid did.
-  parseJson: (text) => `CASE WHEN starts_with(ltrim(${text}), '{') OR starts_with(ltrim(${text}), '[') THEN ${text} END`,
+  // The same test as "ltrim, then starts with { or [", without copying each message to trim it (a third of a scan).
+  parseJson: (text) => `CASE WHEN regexp_matches(${text}, '^ *[[{]') THEN ${text} END`,
   jsonValue: (json, path, bind) => `TRY(json_extract_string(${json}, ${bind({ value: jsonPath(path), type: 'text' })}))`,
   contains: (text, search) => `contains(${text}, ${search})`,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,

@@ -1,5 +1,5 @@
-import { assertNever } from '../../kernel/index.js';
-import type { LogicalPlan, PlanExpr, Stage } from '../plan.js';
+import type { LogicalPlan, Stage } from '../plan.js';
+import { columnsOf } from './plan-columns.js';
 
 /**
  * Moves `extend` stages that sit just before a `limit` to just after it, when the limit's order does not use what
@@ -37,35 +37,4 @@ export function limitBeforeExtend(plan: LogicalPlan): LogicalPlan {
 export function withFinalLimit(plan: LogicalPlan): LogicalPlan {
   if (!plan.rowsAreEvents || plan.stages.at(-1)?.kind !== 'extend') return plan;
   return { ...plan, stages: [...plan.stages, { kind: 'limit', count: plan.limit, order: plan.order }] };
-}
-
-function columnsOf(expr: PlanExpr): string[] {
-  switch (expr.kind) {
-    case 'column':
-      return [expr.name];
-    case 'json-path':
-      return columnsOf(expr.source);
-    case 'literal':
-    case 'regex':
-    case 'period':
-      return [];
-    case 'not':
-    case 'negate':
-      return columnsOf(expr.operand);
-    case 'logical':
-    case 'compare':
-    case 'arithmetic':
-      return [...columnsOf(expr.left), ...columnsOf(expr.right)];
-    case 'contains':
-      return [...columnsOf(expr.subject), ...columnsOf(expr.text)];
-    case 'matches':
-      return columnsOf(expr.subject);
-    case 'extract':
-      return columnsOf(expr.source);
-    case 'function':
-    case 'aggregate':
-      return expr.args.flatMap(columnsOf);
-    default:
-      return assertNever(expr);
-  }
 }

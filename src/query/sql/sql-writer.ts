@@ -4,6 +4,8 @@ import { MESSAGE_JSON_COLUMN, SYSTEM_FIELDS } from '../plan.js';
 import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
 import type { ExprRenderer, Rendered } from './expr-renderer.js';
 import { limitBeforeExtend, withFinalLimit } from './limit-before-extend.js';
+import { columnsUsed } from './plan-columns.js';
+import { messagePrefilter, readsMessage, type MessagePrefilter } from './message-prefilter.js';
 import { patternSql } from './pattern-sql.js';
 import { renderFunction } from './render-function.js';
 import type { TimeRange } from '../diff-window.js';
@@ -19,12 +21,8 @@ export const BASE_COLUMNS = [...SYSTEM_FIELDS, '@seq'] as const;
 
 export interface CompileInput {
   readonly plan: LogicalPlan;
-  /**
-   * The events relation (selected groups and time range), written with `bind` for its own values. With `first`, the
-   * query keeps only the first `count` events in that `@timestamp` order (ties: latest written first), so the
-   * adapter may cut the relation to them before it joins or reads anything else: the same rows come out.
-   */
-  readonly source: (bind: Bind, first?: FirstEvents) => string;
+  /** The events relation (selected groups and time range), written with `bind` for its own values. */
+  readonly source: (bind: Bind, shape: SourceShape) => string;
   /** JSON fields the adapter's relation already holds in columns of their own (fields extracted at ingest). */
   readonly indexed?: IndexedColumns;
   /** The query's time range; a plan with a `diff` needs it to tell the compared ranges apart (diff-window.ts). */
@@ -42,6 +40,17 @@ export interface IndexedColumns {
   readonly complete: boolean;
   /** Dotted field path (`input.inputTokenCount`) -> column name in the events relation. */
   readonly fields: ReadonlyMap<string, string>;
+}
+
+/** What the query needs of the events relation, so the adapter can write a cheaper one that gives the same rows. */
+export interface SourceShape {
+  /**
+   * The query keeps only the first `count` events in this `@timestamp` order (ties: latest written first): the
+   * adapter may cut the relation to them before it joins or reads anything else.
+   */
+  readonly first?: FirstEvents;
+  /** The column names the query reads: a base column not among them may be NULL (no join needed to make it). */
+  readonly uses: ReadonlySet<string>;
 }
 
 /** The leading rows of the events in `@timestamp` order, ties broken by `@seq` descending (latest write first). */
@@ -81,6 +90,8 @@ class SqlWriter implements ExprRenderer {
   private indexedFlag: string | undefined;
   private indexedComplete = false;
   private timeRange: TimeRange | undefined;
+  /** The generated name of the stored message column, for prefilters (a query may reuse the name @message). */
+  private baseMessage: string | undefined;
   readonly bind: Bind;
 
   constructor(readonly dialect: SqlDialect) {
@@ -111,9 +122,11 @@ class SqlWriter implements ExprRenderer {
     }
     const jsonName = this.fresh();
     this.columns.set(MESSAGE_JSON_COLUMN, jsonName);
+    this.baseMessage = this.columns.get('@message');
     const message = q(this.columns.get('@message') ?? '');
     const first = firstEvents(plan);
-    const events = `SELECT ${base.join(', ')} FROM (${input.source(this.bind, first)}) AS events`;
+    const shape: SourceShape = { ...(first === undefined ? {} : { first }), uses: columnsUsed(plan) };
+    const events = `SELECT ${base.join(', ')} FROM (${input.source(this.bind, shape)}) AS events`;
     this.addCte('base', `SELECT *, ${this.dialect.parseJson(message)} AS ${q(jsonName)} FROM (${events}) AS raw`);
     let matchedFrom = '';
     plan.stages.forEach((stage, index) => {
@@ -164,9 +177,12 @@ class SqlWriter implements ExprRenderer {
         this.addCte('extend', `SELECT *, ${added.map((c) => `${c.sql} AS ${q(c.sqlName)}`).join(', ')} FROM ${from}`);
         return;
       }
-      case 'filter':
-        this.addCte('filter', `SELECT * FROM ${from} WHERE ${this.asBoolean(stage.condition)}`);
+      case 'filter': {
+        const prefilter = this.messagePrefilterSql(stage.condition);
+        const condition = this.asBoolean(stage.condition);
+        this.addCte('filter', `SELECT * FROM ${from} WHERE ${prefilter === undefined ? condition : `${prefilter} AND ${condition}`}`);
         return;
+      }
       case 'aggregate': {
         const groups = stage.groups.map((g) => ({ name: g.name, sql: this.render(g.expr).sql, sqlName: this.fresh() }));
         const aggregates = stage.aggregates.map((a) => ({ name: a.name, sql: this.render(a.expr).sql, sqlName: this.fresh() }));
@@ -283,6 +299,31 @@ class SqlWriter implements ExprRenderer {
     }
   }
 
+  /**
+   * The SQL of the condition's message prefilter (message-prefilter.ts), or undefined. Fields read from indexed
+   * columns need none; a message with a backslash may hold escapes, so it always passes to the exact test.
+   */
+  private messagePrefilterSql(condition: PlanExpr): string | undefined {
+    const message = this.columns.get('@message');
+    if (message === undefined || message !== this.baseMessage) return undefined;
+    const fromMessage = (expr: PlanExpr): boolean => readsMessage(expr) && !(expr.kind === 'json-path' && this.readsIndexedColumnOnly(expr));
+    const prefilter = messagePrefilter(condition, fromMessage);
+    if (prefilter === undefined) return undefined;
+    const column = this.dialect.quoteIdentifier(message);
+    const render = (p: MessagePrefilter): string => {
+      if (p.kind !== 'text') return `(${p.parts.map(render).join(p.kind === 'all' ? ' AND ' : ' OR ')})`;
+      const text = this.bind({ value: p.caseInsensitive ? `(?i)${escapeRegex(p.text)}` : p.text, type: 'text' });
+      return p.caseInsensitive ? this.dialect.regexMatches(column, text) : this.dialect.contains(column, text);
+    };
+    return `coalesce(${render(prefilter)} OR ${this.dialect.contains(column, this.bind({ value: '\\', type: 'text' }))}, true)`;
+  }
+
+  /** True when every row reads this JSON path from an indexed column, never from the message. */
+  private readsIndexedColumnOnly(expr: Extract<PlanExpr, { kind: 'json-path' }>): boolean {
+    const dotted = expr.path.every((step) => 'key' in step && !step.key.includes('.')) ? expr.path.map((step) => ('key' in step ? step.key : '')).join('.') : undefined;
+    return dotted !== undefined && this.indexedComplete && this.indexed.has(dotted);
+  }
+
   /** An indexed field reads its column on rows whose fields were extracted; other rows parse the message. */
   private jsonPath(expr: Extract<PlanExpr, { kind: 'json-path' }>): string {
     const onMessage = expr.source.kind === 'column' && expr.source.name === MESSAGE_JSON_COLUMN;
@@ -382,4 +423,8 @@ function firstEvents(plan: LogicalPlan): FirstEvents | undefined {
     return { direction: key.direction, count: stage.count };
   }
   return undefined;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
