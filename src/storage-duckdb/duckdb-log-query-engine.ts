@@ -48,9 +48,12 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
     const compiled = compileToSql({ plan: request.plan, source, indexed, timeRange }, duckDbDialect);
     const columns = await db.columns(compiled.sql, toParams(compiled));
     // Without a filter or dedup before the first stats or limit, every scanned record matched: no second pass.
-    const matched = compiled.everyRecordMatches ? scanned.records : await matchedRecords(db, compiled.matched);
     const width = compiled.columns.length;
     const rowCount = columns[0]?.length ?? 0;
+    const alongside = compiled.matchedColumn === undefined || rowCount === 0 ? undefined : columns[width + (compiled.pointerColumn === undefined ? 0 : 1)]?.[0];
+    const matched = compiled.everyRecordMatches
+      ? scanned.records
+      : alongside !== undefined && alongside !== null ? Number(alongside) : await matchedRecords(db, compiled.matched);
     const rows = Array.from({ length: rowCount }, (_, row) =>
       Array.from({ length: width }, (_, column) => plainValue(columns[column]?.[row])),
     );

@@ -69,6 +69,11 @@ export interface CompiledQuery extends SqlStatement {
   readonly columns: readonly CompiledColumn[];
   /** The result rows carry `@ptr` (the query's rows are still events). */
   readonly pointerColumn?: string;
+  /**
+   * Every result row also carries the records matched, in this column after the pointer: when the result has a row,
+   * `matched` need not run.
+   */
+  readonly matchedColumn?: string;
   /** Counts the records matched: the rows that leave the filters before any stats or limit. */
   readonly matched: SqlStatement;
   /** No filter or dedup runs before the first stats or limit: every record in range matched, `matched` need not run. */
@@ -92,6 +97,8 @@ class SqlWriter implements ExprRenderer {
   private timeRange: TimeRange | undefined;
   /** The generated name of the stored message column, for prefilters (a query may reuse the name @message). */
   private baseMessage: string | undefined;
+  /** A filter so far had a message prefilter, so few rows are likely to pass it. */
+  private sawPrefilter = false;
   readonly bind: Bind;
 
   constructor(readonly dialect: SqlDialect) {
@@ -129,8 +136,17 @@ class SqlWriter implements ExprRenderer {
     const events = `SELECT ${base.join(', ')} FROM (${input.source(this.bind, shape)}) AS events`;
     this.addCte('base', `SELECT *, ${this.dialect.parseJson(message)} AS ${q(jsonName)} FROM (${events}) AS raw`);
     let matchedFrom = '';
+    let matchedColumn: string | undefined;
     plan.stages.forEach((stage, index) => {
-      if (index === plan.matchStages) matchedFrom = this.current;
+      if (index === plan.matchStages) {
+        matchedFrom = this.current;
+        if (this.sawPrefilter && countsAlongside(plan)) {
+          // A selective filter before a limit: count its rows in the same pass (a window over the few that pass)
+          // instead of running the filter a second time for the statistics.
+          matchedColumn = this.fresh();
+          this.addCte('counted', `SELECT *, count(*) OVER () AS ${q(matchedColumn)} FROM ${q(this.current)}`);
+        }
+      }
       this.stage(stage);
     });
     if (matchedFrom === '') matchedFrom = this.current;
@@ -141,6 +157,7 @@ class SqlWriter implements ExprRenderer {
     const select = rendered.map((column) => `${column.sql} AS ${q(column.sqlName)}`);
     const pointer = plan.rowsAreEvents ? this.fresh() : undefined;
     if (pointer !== undefined) select.push(`${this.columnSql('@ptr')} AS ${q(pointer)}`);
+    if (matchedColumn !== undefined) select.push(q(matchedColumn));
     const order = this.orderBy(plan.order, plan.rowsAreEvents);
     const body = `SELECT ${select.join(', ')} FROM ${q(this.current)}${order}`;
     const limit = this.bind({ value: plan.limit, type: 'bigint' });
@@ -152,6 +169,7 @@ class SqlWriter implements ExprRenderer {
       params,
       columns,
       ...(pointer === undefined ? {} : { pointerColumn: pointer }),
+      ...(matchedColumn === undefined ? {} : { matchedColumn }),
       matched: { sql: matchedSql, params: params.slice(0, cteParams) },
       everyRecordMatches: plan.stages.slice(0, plan.matchStages).every((stage) => stage.kind === 'extend' || stage.kind === 'sort'),
     };
@@ -309,6 +327,7 @@ class SqlWriter implements ExprRenderer {
     const fromMessage = (expr: PlanExpr): boolean => readsMessage(expr) && !(expr.kind === 'json-path' && this.readsIndexedColumnOnly(expr));
     const prefilter = messagePrefilter(condition, fromMessage);
     if (prefilter === undefined) return undefined;
+    this.sawPrefilter = true;
     const column = this.dialect.quoteIdentifier(message);
     const render = (p: MessagePrefilter): string => {
       if (p.kind !== 'text') return `(${p.parts.map(render).join(p.kind === 'all' ? ' AND ' : ' OR ')})`;
@@ -427,4 +446,13 @@ function firstEvents(plan: LogicalPlan): FirstEvents | undefined {
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether the records matched can ride along in the result: the first row-dropping stage after the filters is a
+ * limit, and what follows keeps the columns of its rows (no stats, pattern or dedup), so a result row has the count.
+ */
+function countsAlongside(plan: LogicalPlan): boolean {
+  if (!plan.rowsAreEvents || plan.stages[plan.matchStages]?.kind !== 'limit') return false;
+  return plan.stages.slice(plan.matchStages).every((stage) => ['extend', 'sort', 'limit', 'filter'].includes(stage.kind));
 }
