@@ -40,6 +40,8 @@ export interface SqlDialect {
   contains(textSql: string, searchSql: string): string;
   /** RE2 syntax; case-insensitivity is already folded into the pattern as `(?i)`. */
   regexMatches(textSql: string, patternSql: string): string;
+  /** Capture group `group` of the first match of `pattern` in `text`, '' when there is none. */
+  regexGroup(text: string, pattern: string, group: number): string;
   /** Capture `group` (1-based) of the first match, NULL when nothing matches. */
   regexExtract(textSql: string, patternSql: string, group: number): string;
   /**

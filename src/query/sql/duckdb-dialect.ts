@@ -23,6 +23,7 @@ export const duckDbDialect: SqlDialect = {
   jsonValue: (json, path, bind) => `TRY(json_extract_string(${json}, ${bind({ value: jsonPath(path), type: 'text' })}))`,
   contains: (text, search) => `contains(${text}, ${search})`,
   regexMatches: (text, pattern) => `regexp_matches(${text}, ${pattern})`,
+  regexGroup: (text, pattern, group) => `regexp_extract(${text}, ${pattern}, ${group})`,
   regexExtract: (text, pattern, group) => `CASE WHEN regexp_matches(${text}, ${pattern}) THEN regexp_extract(${text}, ${pattern}, ${group}) END`,
   expandIpv6: (text, valid) => {
     const groups = (half: 1 | 2): string => `list_filter(string_split(split_part(${text}, '::', ${half}), ':'), g -> g <> '')`;

@@ -71,7 +71,7 @@ function safeText(text: string): MessagePrefilter | undefined {
  * an alternation outside groups gives up; groups (skipped whole), classes, escapes of letters, `.` `^` `$` and
  * characters outside SAFE end a run; a character made optional or repeated by a quantifier leaves it.
  */
-export function requiredLiteral(pattern: string): string | undefined {
+export function requiredLiteral(pattern: string, minLength = MIN_LENGTH): string | undefined {
   if (hasTopLevelBar(pattern)) return undefined;
   const runs: string[] = [];
   let run = '';
@@ -111,7 +111,7 @@ export function requiredLiteral(pattern: string): string | undefined {
     }
   }
   end();
-  const long = runs.filter((r) => r.length >= MIN_LENGTH);
+  const long = runs.filter((r) => r.length >= minLength);
   return long.sort((a, b) => b.length - a.length)[0];
 }
 
@@ -132,7 +132,7 @@ function skipPast(pattern: string, from: number, close: string): number {
 }
 
 /** Index of the `]` closing the class opened at `from` (a leading `]` or `^]` is a member). */
-function skipClass(pattern: string, from: number): number {
+export function skipClass(pattern: string, from: number): number {
   let i = from + 1;
   if (pattern[i] === '^') i++;
   if (pattern[i] === ']') i++;
@@ -144,7 +144,7 @@ function skipClass(pattern: string, from: number): number {
 }
 
 /** Index of the `)` closing the group opened at `from`. */
-function skipGroup(pattern: string, from: number): number {
+export function skipGroup(pattern: string, from: number): number {
   let depth = 0;
   for (let i = from; i < pattern.length; i++) {
     const ch = pattern[i];

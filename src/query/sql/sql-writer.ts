@@ -5,6 +5,7 @@ import type { Bind, SqlDialect, SqlParam, SqlStatement } from './dialect.js';
 import type { ExprRenderer, Rendered } from './expr-renderer.js';
 import { limitBeforeExtend, withFinalLimit } from './limit-before-extend.js';
 import { columnsUsed } from './plan-columns.js';
+import { groupAlwaysConsumes } from './single-pass-captures.js';
 import { messagePrefilter, readsMessage, type MessagePrefilter } from './message-prefilter.js';
 import { patternSql } from './pattern-sql.js';
 import { renderFunction } from './render-function.js';
@@ -307,6 +308,8 @@ class SqlWriter implements ExprRenderer {
       }
       case 'extract': {
         const pattern = this.bind({ value: expr.pattern, type: 'text' });
+        // One regex run instead of a test and an extract, when '' can only mean "no match" (single-pass-captures.ts).
+        if (groupAlwaysConsumes(expr.pattern, expr.group)) return { sql: `NULLIF(${this.dialect.regexGroup(this.asText(expr.source), pattern, expr.group)}, '')`, type: 'string' };
         return { sql: this.dialect.regexExtract(this.asText(expr.source), pattern, expr.group), type: 'string' };
       }
       case 'function':
