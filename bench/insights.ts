@@ -3,7 +3,7 @@ import { envInt, type BenchEnv } from './lib/bench-env.js';
 import { openNdjsonWriter, openScratchDatabase, readEventsSql } from './lib/duckdb-baseline.js';
 import { atMost, context, type BenchResult, type Figure } from './lib/figures.js';
 import { driveIngest } from './lib/ingest-driver.js';
-import { INSIGHTS_CASES } from './lib/insights-queries.js';
+import { INSIGHTS_CASES, caseSql } from './lib/insights-queries.js';
 import { compareRows, duckdbRows, serverRows, type QueryRows } from './lib/insights-results.js';
 import { createRecordLayout, recordBatch, recordStreamName, totalRecords, type RecordLayout } from './lib/invocation-records.js';
 import { encodeBatch, signBatch } from './lib/put-log-events-batches.js';
@@ -79,17 +79,19 @@ export function insightsBench(options: InsightsBenchOptions): Promise<BenchResul
     await writeNdjson(layout, ndjson);
 
     progress('DuckDB baseline: loading the same records into a database of our own');
+    const startTime = Math.floor(layout.baseTime / 1000);
+    const endTime = Math.ceil((layout.baseTime + rows * layout.stepMs) / 1000);
+    // The range StartQuery reads for these seconds (start-query.ts): both ends inclusive, to the end of endTime.
+    const range = { startMs: startTime * 1000, endMs: endTime * 1000 + 999 };
     const db = await openScratchDatabase(join(scratch, 'baseline.duckdb'));
     const baseline: TimedRuns<QueryRows>[] = [];
     try {
       await db.connection.run(`CREATE TABLE events AS SELECT * FROM ${readEventsSql(ndjson)}`);
-      for (const c of INSIGHTS_CASES) baseline.push(await timedRuns(options.runs, () => duckdbRows(db.connection, c.sql)));
+      for (const c of INSIGHTS_CASES) baseline.push(await timedRuns(options.runs, () => duckdbRows(db.connection, caseSql(c, range))));
     } finally {
       db.close();
     }
 
-    const startTime = Math.floor(layout.baseTime / 1000);
-    const endTime = Math.ceil((layout.baseTime + rows * layout.stepMs) / 1000);
     const { value: measured, profile } = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
       progress(`loading ${rows.toLocaleString('en-US')} records into the server over PutLogEvents`);
       const started = performance.now();
