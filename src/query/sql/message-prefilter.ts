@@ -1,4 +1,5 @@
 import { MESSAGE_JSON_COLUMN, type PlanExpr } from '../plan.js';
+import { hasTopLevelBar, skipClass, skipGroup } from './regex-scan.js';
 
 /**
  * A cheap necessary condition on the raw `@message` text for a filter condition on fields of the message: a text the
@@ -115,43 +116,8 @@ export function requiredLiteral(pattern: string, minLength = MIN_LENGTH): string
   return long.sort((a, b) => b.length - a.length)[0];
 }
 
-function hasTopLevelBar(pattern: string): boolean {
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') i = skipClass(pattern, i);
-    else if (ch === '(') i = skipGroup(pattern, i);
-    else if (ch === '|') return true;
-  }
-  return false;
-}
 
 function skipPast(pattern: string, from: number, close: string): number {
   const at = pattern.indexOf(close, from);
   return at < 0 ? pattern.length : at;
-}
-
-/** Index of the `]` closing the class opened at `from` (a leading `]` or `^]` is a member). */
-export function skipClass(pattern: string, from: number): number {
-  let i = from + 1;
-  if (pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++;
-  for (; i < pattern.length; i++) {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === ']') return i;
-  }
-  return pattern.length;
-}
-
-/** Index of the `)` closing the group opened at `from`. */
-export function skipGroup(pattern: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') i = skipClass(pattern, i);
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return pattern.length;
 }

@@ -1,4 +1,4 @@
-import { skipClass, skipGroup } from './message-prefilter.js';
+import { hasTopLevelBar, skipClass, skipGroup } from './regex-scan.js';
 
 /**
  * `parse` fields are capture groups. Written plainly, each tests the regex and then extracts its group (two regex
@@ -8,7 +8,7 @@ import { skipClass, skipGroup } from './message-prefilter.js';
  * Conservative: anything it cannot read plainly answers false.
  */
 export function groupAlwaysConsumes(pattern: string, group: number): boolean {
-  if (hasBar(pattern)) return false;
+  if (hasTopLevelBar(pattern)) return false;
   let number = 0;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
@@ -56,7 +56,7 @@ function optionalAfter(pattern: string, at: number): boolean {
 
 /** Whether every match of `body` (no alternation at its top level) has at least one character. */
 function bodyConsumes(body: string): boolean {
-  if (hasBar(body)) return false;
+  if (hasTopLevelBar(body)) return false;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i] ?? '';
     let atomEnd = i;
@@ -84,15 +84,4 @@ function quantifierEnd(body: string, at: number): number {
   else if (ch === '{') i = body.indexOf('}', i) < 0 ? body.length : body.indexOf('}', i) + 1;
   else return at;
   return body[i] === '?' ? i + 1 : i;
-}
-
-function hasBar(pattern: string): boolean {
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') i = skipClass(pattern, i);
-    else if (ch === '(') i = skipGroup(pattern, i);
-    else if (ch === '|') return true;
-  }
-  return false;
 }
