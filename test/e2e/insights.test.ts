@@ -171,19 +171,13 @@ describe('GetLogGroupFields', { timeout: 60_000 }, () => {
   test('lists the fields of events within 8 minutes of time, most frequent first', TIMEOUT, async () => {
     const logs = server.logs();
     const logGroupName = '/fields';
-    await logs.send(new CreateLogGroupCommand({ logGroupName }));
-    await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: 's' }));
     const now = Date.now();
-    await logs.send(new PutLogEventsCommand({
-      logGroupName,
-      logStreamName: 's',
-      logEvents: [
-        { timestamp: now - 2000, message: '{"modelId":"a","input":{"inputTokenCount":3}}' },
-        { timestamp: now - 1000, message: '{"modelId":"b"}' },
-        { timestamp: now - 500, message: 'not json' },
-        { timestamp: now - 100, message: '{"modelId":"c","tags":["x"]}' },
-      ],
-    }));
+    await writeGroup(logs, logGroupName, [
+      { timestamp: now - 2000, message: '{"modelId":"a","input":{"inputTokenCount":3}}' },
+      { timestamp: now - 1000, message: '{"modelId":"b"}' },
+      { timestamp: now - 500, message: 'not json' },
+      { timestamp: now - 100, message: '{"modelId":"c","tags":["x"]}' },
+    ]);
     const { logGroupFields } = await logs.send(new GetLogGroupFieldsCommand({ logGroupName, time: Math.floor(now / 1000) }));
     assert.deepEqual(logGroupFields, [
       { name: '@ingestionTime', percent: 100 },
@@ -203,20 +197,14 @@ describe('GetLogGroupFields', { timeout: 60_000 }, () => {
   test("lists a Lambda group's discovered fields", TIMEOUT, async () => {
     const logs = server.logs();
     const logGroupName = '/aws/lambda/fields';
-    await logs.send(new CreateLogGroupCommand({ logGroupName }));
-    await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: 's' }));
     const now = Date.now();
     const id = '7c1d2d5e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';
-    await logs.send(new PutLogEventsCommand({
-      logGroupName,
-      logStreamName: 's',
-      logEvents: [
-        { timestamp: now - 300, message: `START RequestId: ${id} Version: $LATEST` },
-        { timestamp: now - 200, message: `END RequestId: ${id}` },
-        { timestamp: now - 100, message: `REPORT RequestId: ${id}\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 18 MB\t` },
-        { timestamp: now, message: 'plain' },
-      ],
-    }));
+    await writeGroup(logs, logGroupName, [
+      { timestamp: now - 300, message: `START RequestId: ${id} Version: $LATEST` },
+      { timestamp: now - 200, message: `END RequestId: ${id}` },
+      { timestamp: now - 100, message: `REPORT RequestId: ${id}\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 18 MB\t` },
+      { timestamp: now, message: 'plain' },
+    ]);
     const { logGroupFields } = await logs.send(new GetLogGroupFieldsCommand({ logGroupName, time: Math.floor(now / 1000) }));
     const discovered = (logGroupFields ?? []).filter((f) => !['@ingestionTime', '@log', '@logStream', '@message', '@timestamp'].includes(f.name ?? ''));
     assert.deepEqual(discovered, [
@@ -229,3 +217,10 @@ describe('GetLogGroupFields', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+/** A new group with one stream `s` holding these events. */
+async function writeGroup(logs: CloudWatchLogsClient, logGroupName: string, logEvents: { timestamp: number; message: string }[]): Promise<void> {
+  await logs.send(new CreateLogGroupCommand({ logGroupName }));
+  await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: 's' }));
+  await logs.send(new PutLogEventsCommand({ logGroupName, logStreamName: 's', logEvents }));
+}
