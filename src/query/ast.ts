@@ -68,10 +68,30 @@ export interface SortKey {
 export type ParsePattern =
   /** `"[*] * The error was: *"`: each `*` captures into the next `as` name. */
   | { readonly kind: 'glob'; readonly text: string; readonly fields: readonly string[] }
-  /** `/(?<level>\S+) (?<msg>.*)/`: named groups become fields. */
-  | { readonly kind: 'regex'; readonly pattern: string; readonly caseInsensitive: boolean; readonly fields: readonly string[] };
+  /**
+   * `/(?<level>\S+) (?<msg>.*)/`: named groups become fields; with `as a, b` (`aliased`) the names are given to the
+   * capture groups in order instead. `multi` makes one row per match (CWL_QuerySyntax-Parse, multi-match mode).
+   */
+  | {
+      readonly kind: 'regex';
+      readonly pattern: string;
+      readonly caseInsensitive: boolean;
+      readonly fields: readonly string[];
+      readonly aliased: boolean;
+      readonly multi: boolean;
+    }
+  /** `logfmt as lf`: the line's `key=value` pairs as one map, read as `lf.key`. */
+  | { readonly kind: 'logfmt'; readonly alias: string }
+  /** `csv as a, b, c`: the comma-separated values, one per name in order. */
+  | { readonly kind: 'csv'; readonly fields: readonly string[] };
 
 export type DiffWindow = 'previousPeriod' | 'previousDay' | 'previousWeek' | 'previousMonth';
+
+/** `logcompare timeshift 7d`: how far back the baseline range is. */
+export interface TimeShift {
+  readonly amount: number;
+  readonly unit: PeriodUnit;
+}
 
 export interface SourceSelection {
   readonly namePrefixes: readonly string[];
@@ -91,7 +111,15 @@ export type Command =
   | { readonly kind: 'pattern'; readonly source: Expr; readonly span: Span }
   | { readonly kind: 'diff'; readonly window: DiffWindow; readonly explicit: boolean; readonly span: Span }
   | { readonly kind: 'unmask'; readonly source: Expr; readonly span: Span }
-  | { readonly kind: 'filterIndex'; readonly condition: Expr; readonly span: Span };
+  | { readonly kind: 'filterIndex'; readonly condition: Expr; readonly span: Span }
+  /** `unnest field into name`: one row per item of a list (any other value is a list of one). */
+  | { readonly kind: 'unnest'; readonly source: Expr; readonly into: string; readonly span: Span }
+  /**
+   * `addtotals [fieldname=Name] [row=bool] [col=bool] [f1, f2]`: a row-total column (`fieldName`, default `Total`)
+   * and with `col` a summary row of column totals; `fields` empty means every numeric field.
+   */
+  | { readonly kind: 'addtotals'; readonly fieldName: string; readonly row: boolean; readonly col: boolean; readonly fields: readonly Expr[]; readonly span: Span }
+  | { readonly kind: 'logcompare'; readonly shift: TimeShift; readonly span: Span };
 
 export interface Query {
   /** `SOURCE logGroups(...)` when the query starts with one (CLI/API only). */

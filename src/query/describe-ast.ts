@@ -1,5 +1,5 @@
 import { assertNever } from '../kernel/index.js';
-import type { Command, Expr, Projection, Query } from './ast.js';
+import type { Command, Expr, ParsePattern, Projection, Query } from './ast.js';
 
 /**
  * A compact, stable one-line rendering of an AST for golden files and error messages: commands and operators as
@@ -26,11 +26,8 @@ function describeCommand(command: Command): string {
       return `(sort ${command.keys.map((k) => `(${k.direction} ${describeExpr(k.expr)})`).join(' ')})`;
     case 'limit':
       return `(limit ${command.count})`;
-    case 'parse': {
-      const p = command.pattern;
-      const pattern = p.kind === 'glob' ? `(glob ${JSON.stringify(p.text)})` : `(regex ${JSON.stringify(p.pattern)}${p.caseInsensitive ? ' i' : ''})`;
-      return `(parse ${describeExpr(command.source)} ${pattern} (as ${p.fields.join(' ')}))`;
-    }
+    case 'parse':
+      return `(parse ${describeExpr(command.source)} ${describeParsePattern(command.pattern)})`;
     case 'dedup':
       return `(dedup ${command.fields.map(describeExpr).join(' ')})`;
     case 'pattern':
@@ -38,8 +35,31 @@ function describeCommand(command: Command): string {
       return `(${command.kind} ${describeExpr(command.source)})`;
     case 'diff':
       return `(diff ${command.window})`;
+    case 'unnest':
+      return `(unnest ${describeExpr(command.source)} (into ${command.into}))`;
+    case 'addtotals': {
+      const fields = command.fields.length === 0 ? '' : ` ${command.fields.map(describeExpr).join(' ')}`;
+      return `(addtotals (fieldname ${command.fieldName}) (row ${command.row}) (col ${command.col})${fields})`;
+    }
+    case 'logcompare':
+      return `(logcompare (timeshift ${command.shift.amount}${command.shift.unit}))`;
     default:
       return assertNever(command);
+  }
+}
+
+function describeParsePattern(p: ParsePattern): string {
+  switch (p.kind) {
+    case 'glob':
+      return `(glob ${JSON.stringify(p.text)}) (as ${p.fields.join(' ')})`;
+    case 'regex':
+      return `(regex ${JSON.stringify(p.pattern)}${p.caseInsensitive ? ' i' : ''}) (${p.aliased ? 'as' : 'groups'} ${p.fields.join(' ')})${p.multi ? ' multi' : ''}`;
+    case 'logfmt':
+      return `(logfmt) (as ${p.alias})`;
+    case 'csv':
+      return `(csv) (as ${p.fields.join(' ')})`;
+    default:
+      return assertNever(p);
   }
 }
 

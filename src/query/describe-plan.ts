@@ -1,11 +1,15 @@
 import { assertNever } from '../kernel/index.js';
-import type { LogicalPlan, OrderKey, PlanExpr, Stage } from './plan.js';
+import type { Comparison, LogicalPlan, OrderKey, PlanExpr, Stage } from './plan.js';
 
 /** A one-line rendering of a logical plan for golden files: stages, then output, order and limit. */
 export function describePlan(plan: LogicalPlan): string {
   const stages = plan.stages.map(describeStage);
   const output = plan.output.map((c) => `${c.name}=${describePlanExpr(c.expr)}`).join(' ');
-  return `${stages.join(' ')} (output ${output}) (order ${describeOrder(plan.order)}) (limit ${plan.limit})${plan.rowsAreEvents ? '' : ' (aggregated)'}`;
+  return `${stages.join(' ')} (output ${output}) (order ${describeOrder(plan.order)}) (limit ${plan.limit})${plan.rowsAreEvents ? '' : ' (aggregated)'}${plan.columnTotals === undefined ? '' : ` (column-totals ${plan.columnTotals.join(' ')})`}`;
+}
+
+function describeComparison(comparison: Comparison): string {
+  return typeof comparison === 'string' ? comparison : `timeshift ${comparison.amount}${comparison.unit}`;
 }
 
 function describeOrder(keys: readonly OrderKey[]): string {
@@ -29,7 +33,12 @@ function describeStage(stage: Stage): string {
     case 'limit':
       return `(limit ${stage.count})`;
     case 'pattern':
-      return `(pattern ${describePlanExpr(stage.source)}${stage.comparison === undefined ? '' : ` (diff ${stage.comparison})`})`;
+      return `(pattern ${describePlanExpr(stage.source)}${stage.comparison === undefined ? '' : ` (diff ${describeComparison(stage.comparison)})`})`;
+    case 'explode': {
+      const items = stage.items;
+      const what = items.kind === 'regex-matches' ? `(matches /${items.pattern}/ ${items.columns.map((c) => `${c.name}=${c.group}`).join(' ')})` : `(items ${items.column})`;
+      return `(explode ${describePlanExpr(stage.source)} ${what})`;
+    }
     default:
       return assertNever(stage);
   }

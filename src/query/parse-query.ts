@@ -1,12 +1,25 @@
-import type { Command, DiffWindow, Expr, ParsePattern, Projection, Query, SortKey, SourceSelection, Span } from './ast.js';
+import type { Command, DiffWindow, Expr, ParsePattern, Projection, Query, SortKey, SourceSelection, Span, TimeShift } from './ast.js';
 import { parseExpression, regexLiteral } from './parse-expression.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
+import { captureGroupCount } from './regex-support.js';
 import { TokenCursor } from './token-cursor.js';
+import { UnsupportedQueryError } from './unsupported-query-error.js';
 
 /** The commands, in the order AWS's parser lists them when it expects one. */
 export const COMMAND_NAMES = [
   'fields', 'display', 'filter', 'stats', 'sort', 'limit', 'parse', 'dedup', 'pattern', 'diff', 'unmask', 'filterIndex',
+  'unnest', 'addtotals', 'logcompare',
 ] as const;
+/**
+ * Commands AWS documents that this server does not run yet. They are named so the answer says so plainly
+ * (InvalidParameterException) instead of a syntax error: `anomaly`'s page names no output fields and no rule, so
+ * no result could be exact; `lookup` and `join` read lookup tables, which this server does not have.
+ */
+const NOT_SUPPORTED: Readonly<Record<string, string>> = {
+  anomaly: "anomaly (AWS's docs define neither its output fields nor its rule, so no result could be exact; pattern | diff compares patterns with an earlier range)",
+  lookup: 'lookup (it reads lookup tables, which this server does not store)',
+  join: 'join (it reads lookup tables and subqueries, which this server does not run)',
+};
 const EXPECTING_COMMAND = `{${COMMAND_NAMES.join(', ')}}`;
 const DIFF_WINDOWS: readonly DiffWindow[] = ['previousDay', 'previousWeek', 'previousMonth'];
 // StartQuery accepts limit up to 100,000 rows; the command is bounded the same way [unconfirmed for the command itself].
@@ -32,6 +45,8 @@ export function parseQuery(text: string): Query {
 function parseCommand(cursor: TokenCursor): Command {
   const token = cursor.peek();
   const word = token.type === 'name' && !token.quoted ? COMMAND_NAMES.find((name) => name.toLowerCase() === token.value.toLowerCase()) : undefined;
+  const refused = token.type === 'name' && !token.quoted ? NOT_SUPPORTED[token.value.toLowerCase()] : undefined;
+  if (refused !== undefined) throw new UnsupportedQueryError(refused);
   if (word === undefined) throw cursor.mismatch(EXPECTING_COMMAND);
   const start = cursor.next().span.start;
   const span = (): Span => ({ start, end: cursor.offset });
@@ -72,7 +87,63 @@ function parseCommand(cursor: TokenCursor): Command {
     }
     case 'diff':
       return parseDiff(cursor, start);
+    case 'unnest': {
+      const source = parseExpression(cursor);
+      cursor.expectWord('into');
+      const into = parseFieldName(cursor);
+      return { kind: 'unnest', source, into, span: span() };
+    }
+    case 'addtotals':
+      return { kind: 'addtotals', ...parseAddtotals(cursor), span: span() };
+    case 'logcompare': {
+      cursor.expectWord('timeshift');
+      return { kind: 'logcompare', shift: parseTimeShift(cursor), span: span() };
+    }
   }
+}
+
+/** `[fieldname=Name] [row=bool] [col=bool] [f1, f2, ...]`, options in any order, each at most once. */
+function parseAddtotals(cursor: TokenCursor): { fieldName: string; row: boolean; col: boolean; fields: Expr[] } {
+  const options = { fieldName: 'Total', row: true, col: false };
+  const seen = new Set<string>();
+  for (;;) {
+    const token = cursor.peek();
+    const key = token.type === 'name' && !token.quoted ? token.value.toLowerCase() : '';
+    if (key !== 'fieldname' && key !== 'row' && key !== 'col') break;
+    // `row` or `col` alone is a field to total; only `key=` makes an option.
+    const save = cursor.offset;
+    cursor.next();
+    if (!cursor.isPunct('=')) {
+      cursor.rewind(save);
+      break;
+    }
+    if (seen.has(key)) throw new QuerySyntaxError(`addtotals takes ${key}= once`, token.span);
+    seen.add(key);
+    cursor.next();
+    if (key === 'fieldname') options.fieldName = parseFieldName(cursor);
+    else options[key] = parseBooleanOption(cursor);
+  }
+  const next = cursor.peek();
+  const fields = next.type === 'end' || (next.type === 'punct' && next.value === '|') ? [] : parseList(cursor, parseExpression);
+  for (const field of fields) {
+    if (field.kind !== 'field') throw new QuerySyntaxError('addtotals totals fields: give field names such as price, tax', field.span);
+  }
+  return { ...options, fields };
+}
+
+function parseBooleanOption(cursor: TokenCursor): boolean {
+  if (cursor.acceptWord('true')) return true;
+  if (cursor.acceptWord('false')) return false;
+  throw cursor.mismatch('{true, false}');
+}
+
+/** A duration such as `7d` or `1h` (the period units bin() takes). */
+function parseTimeShift(cursor: TokenCursor): TimeShift {
+  const token = cursor.peek();
+  if (token.type !== 'period') throw cursor.mismatch('a duration such as 1h, 1d or 7d');
+  cursor.next();
+  if (token.amount <= 0) throw new QuerySyntaxError('logcompare timeshift must be longer than zero', token.span);
+  return { amount: token.amount, unit: token.unit };
 }
 
 function parseList<T>(cursor: TokenCursor, item: (cursor: TokenCursor) => T): T[] {
@@ -116,14 +187,18 @@ function parseLimit(cursor: TokenCursor): number {
   return token.value;
 }
 
-/** `parse [field] "glob" as a, b` or `parse [field] /(?<a>..)/`; the field defaults to `@message`. */
+/**
+ * `parse [field] "glob" as a, b`, `parse [field] /re/ [as a, b] [multi]`, `parse [field] logfmt as m` or
+ * `parse [field] csv as a, b`; the field defaults to `@message`. A bare `logfmt`/`csv` followed by `as` is the mode,
+ * not a field of that name (backtick a field named so).
+ */
 function parseParse(cursor: TokenCursor): { source: Expr; pattern: ParsePattern } {
   const first = cursor.peek(true);
   let source: Expr;
-  if (first.type === 'string' || first.type === 'regex') {
+  if (first.type === 'string' || first.type === 'regex' || (isModeWord(first) && isAs(cursor.peekAfter()))) {
     source = { kind: 'field', name: '@message', span: { start: first.span.start, end: first.span.start } };
   } else {
-    if (first.type !== 'name') throw cursor.mismatch('a field, a "glob pattern" or a /regex/', true);
+    if (first.type !== 'name') throw cursor.mismatch('a field, a "glob pattern", a /regex/, logfmt or csv', true);
     cursor.next(true);
     source = { kind: 'field', name: first.value, span: first.span };
   }
@@ -140,18 +215,51 @@ function parseParse(cursor: TokenCursor): { source: Expr; pattern: ParsePattern 
     }
     return { source, pattern: { kind: 'glob', text: patternToken.value, fields } };
   }
-  if (patternToken.type === 'regex') {
+  if (patternToken.type === 'regex') return { source, pattern: parseRegexPattern(cursor, patternToken) };
+  if (isModeWord(patternToken)) {
     cursor.next(true);
-    const regex = regexLiteral(patternToken.pattern, patternToken.span);
-    const pattern = regex.kind === 'regex' ? regex.pattern : patternToken.pattern;
-    const fields = [...pattern.matchAll(/\(\?<([A-Za-z][A-Za-z0-9_]*)>/g)].map((m) => m[1] ?? '');
-    if (fields.length === 0) {
-      throw new QuerySyntaxError('parse regex must have at least one named capture group, e.g. (?<level>\\S+)', patternToken.span);
-    }
-    const caseInsensitive = regex.kind === 'regex' && regex.caseInsensitive;
-    return { source, pattern: { kind: 'regex', pattern, caseInsensitive, fields } };
+    const mode = patternToken.value.toLowerCase();
+    if (!cursor.isWord('as')) throw cursor.mismatch(`'as' and the name${mode === 'csv' ? 's of the columns' : ' of the map'}`);
+    cursor.next();
+    if (mode === 'logfmt') return { source, pattern: { kind: 'logfmt', alias: parseFieldName(cursor) } };
+    return { source, pattern: { kind: 'csv', fields: parseList(cursor, parseFieldName) } };
   }
-  throw cursor.mismatch('a "glob pattern" or a /regex/', true);
+  throw cursor.mismatch('a "glob pattern", a /regex/, logfmt or csv', true);
+}
+
+function isAs(token: ReturnType<TokenCursor['peek']>): boolean {
+  return token.type === 'name' && !token.quoted && token.value.toLowerCase() === 'as';
+}
+
+function isModeWord(token: ReturnType<TokenCursor['peek']>): token is Extract<typeof token, { type: 'name' }> {
+  return token.type === 'name' && !token.quoted && (token.value.toLowerCase() === 'logfmt' || token.value.toLowerCase() === 'csv');
+}
+
+/**
+ * A regex names its fields with named groups, or with `as a, b` for its capture groups in order (AWS's multi-match
+ * example: `/(\d+\.\d+\.\d+\.\d+)/ as ip_addr multi`); `multi` comes last.
+ */
+function parseRegexPattern(cursor: TokenCursor, patternToken: Extract<ReturnType<TokenCursor['peek']>, { type: 'regex' }>): ParsePattern {
+  cursor.next(true);
+  const regex = regexLiteral(patternToken.pattern, patternToken.span);
+  const pattern = regex.kind === 'regex' ? regex.pattern : patternToken.pattern;
+  const caseInsensitive = regex.kind === 'regex' && regex.caseInsensitive;
+  if (cursor.acceptWord('as')) {
+    const fields = parseList(cursor, parseFieldName);
+    const groups = captureGroupCount(pattern);
+    if (fields.length !== groups) {
+      throw new QuerySyntaxError(
+        `parse regex has ${groups} capture group(s) but ${fields.length} field name(s) after 'as'; give one name per group`,
+        { start: patternToken.span.start, end: cursor.offset },
+      );
+    }
+    return { kind: 'regex', pattern, caseInsensitive, fields, aliased: true, multi: cursor.acceptWord('multi') };
+  }
+  const fields = [...pattern.matchAll(/\(\?<([A-Za-z][A-Za-z0-9_]*)>/g)].map((m) => m[1] ?? '');
+  if (fields.length === 0) {
+    throw new QuerySyntaxError('parse regex must have at least one named capture group, e.g. (?<level>\\S+), or name its groups with as', patternToken.span);
+  }
+  return { kind: 'regex', pattern, caseInsensitive, fields, aliased: false, multi: cursor.acceptWord('multi') };
 }
 
 function parseDiff(cursor: TokenCursor, start: number): Command {

@@ -1,7 +1,7 @@
 import { assertNever } from '../kernel/index.js';
 import type { Command, Expr, Projection, Query, Span } from './ast.js';
 import { Scope, containsAggregate, resolveExpr, resolveField, typeOf } from './analyze-expression.js';
-import type { LogicalPlan, NamedExpr, OrderKey, OutputColumn, PlanExpr, Stage } from './plan.js';
+import type { Comparison, LogicalPlan, NamedExpr, OrderKey, OutputColumn, PlanExpr, Stage } from './plan.js';
 import { DIFF_COLUMNS, MESSAGE_JSON_COLUMN, PATTERN_COLUMNS, SYSTEM_FIELDS } from './plan.js';
 import { printExpr } from './print.js';
 import { QuerySyntaxError } from './query-syntax-error.js';
@@ -32,10 +32,14 @@ class Planner {
   private matchStages: number | undefined;
   /** The index of the `pattern` stage the previous command added, which a `diff` right after it compares. */
   private patternJustAdded: number | undefined;
+  /** Column names an `addtotals col=true` totals in a summary row. */
+  private columnTotals: string[] | undefined;
 
   plan(query: Query, options: PlanOptions): LogicalPlan {
     for (const command of query.commands) this.command(command);
-    const output = this.displayOutput ?? this.fieldsOutput ?? this.statsOutput ?? defaultEventOutput();
+    const output = this.currentOutput();
+    // A column a later display left out has no total; one the summary row cannot show is not totalled.
+    const totals = this.columnTotals?.filter((name) => output.some((column) => column.name === name));
     return {
       stages: this.stages,
       output,
@@ -43,6 +47,7 @@ class Planner {
       limit: options.limit,
       rowsAreEvents: !this.scope.aggregated,
       matchStages: this.matchStages ?? this.stages.length,
+      ...(totals === undefined ? {} : { columnTotals: totals }),
     };
   }
 
@@ -85,6 +90,12 @@ class Planner {
         return this.pattern(command.source, command.span);
       case 'diff':
         return this.diff(command, patternBefore);
+      case 'logcompare':
+        return this.compare(command.shift, command.span, patternBefore);
+      case 'unnest':
+        return this.unnest(command);
+      case 'addtotals':
+        return this.addtotals(command);
       default:
         return assertNever(command);
     }
@@ -146,14 +157,76 @@ class Planner {
   private parse(command: Extract<Command, { kind: 'parse' }>): void {
     const source = command.source.kind === 'field' ? resolveField(command.source.name, command.source.span, this.scope) : this.expr(command.source);
     const pattern = command.pattern;
-    const regex = pattern.kind === 'glob' ? globToRegex(pattern.text) : `${pattern.caseInsensitive ? '(?i)' : ''}${portableRegex(pattern.pattern)}`;
-    const groups = pattern.kind === 'glob' ? new Map(pattern.fields.map((name, index) => [name, index + 1])) : namedGroupNumbers(pattern.pattern);
-    const columns = pattern.fields.map((name): NamedExpr => ({
-      name,
-      expr: { kind: 'extract', source, pattern: regex, group: groups.get(name) ?? 1, type: 'string' },
-    }));
+    switch (pattern.kind) {
+      case 'glob':
+        return this.defineColumns(pattern.fields.map((name, index) => ({ name, expr: extract(source, globToRegex(pattern.text), index + 1) })));
+      case 'regex': {
+        const regex = `${pattern.caseInsensitive ? '(?i)' : ''}${portableRegex(pattern.pattern)}`;
+        const named = namedGroupNumbers(pattern.pattern);
+        const columns = pattern.fields.map((name, index) => ({ name, group: pattern.aliased ? index + 1 : (named.get(name) ?? 1) }));
+        if (!pattern.multi) return this.defineColumns(columns.map(({ name, group }) => ({ name, expr: extract(source, regex, group) })));
+        // Records matched counts events, so it is taken before the rows multiply [unconfirmed].
+        this.markMatchEnd();
+        this.stages.push({ kind: 'explode', source, items: { kind: 'regex-matches', pattern: regex, columns } });
+        for (const { name } of columns) this.scope.define(name, { kind: 'column', name, type: 'string' });
+        return;
+      }
+      case 'logfmt':
+        return this.defineColumns([{ name: pattern.alias, expr: { kind: 'function', name: 'parseLogfmt', args: [source], type: 'json' } }]);
+      case 'csv':
+        return this.defineColumns(
+          pattern.fields.map((name, index) => ({
+            name,
+            expr: { kind: 'function', name: 'csvField', args: [source, { kind: 'literal', value: index + 1, type: 'number' }], type: 'string' },
+          })),
+        );
+      default:
+        return assertNever(pattern);
+    }
+  }
+
+  private defineColumns(columns: readonly NamedExpr[]): void {
     this.stages.push({ kind: 'extend', columns });
-    for (const column of columns) this.scope.define(column.name, { kind: 'column', name: column.name, type: 'string' });
+    for (const column of columns) this.scope.define(column.name, { kind: 'column', name: column.name, type: typeOf(column.expr) });
+  }
+
+  /** `unnest x into y`: a row per item of x, with y a JSON value, so `y.name` reads inside an object item. */
+  private unnest(command: Extract<Command, { kind: 'unnest' }>): void {
+    const source = this.expr(command.source);
+    // Records matched counts events, so it is taken before the rows multiply [unconfirmed].
+    this.markMatchEnd();
+    this.stages.push({ kind: 'explode', source, items: { kind: 'list-items', column: command.into } });
+    this.scope.define(command.into, { kind: 'column', name: command.into, type: 'json' });
+  }
+
+  /**
+   * `addtotals`: with `row`, a column summing, per row, the values of the fields that are numbers (the named fields,
+   * else every field the rows show except times); a row with no number has no total [unconfirmed]. With `col`, a
+   * summary row of the same fields' column totals (and the row totals') ends the results [unconfirmed: the page says
+   * only "adds a summary row at the bottom"].
+   */
+  private addtotals(command: Extract<Command, { kind: 'addtotals' }>): void {
+    const current = this.currentOutput();
+    const summed: OutputColumn[] =
+      command.fields.length === 0
+        ? current.filter((column) => typeOf(column.expr) !== 'timestamp')
+        : command.fields.map((field) => ({ name: field.kind === 'field' ? field.name : printExpr(field), expr: this.expr(field) }));
+    const added: OutputColumn[] = [];
+    if (command.row) {
+      const total: PlanExpr = { kind: 'function', name: 'rowTotal', args: summed.map((column) => column.expr), type: 'number' };
+      this.defineColumns([{ name: command.fieldName, expr: total }]);
+      added.push({ name: command.fieldName, expr: { kind: 'column', name: command.fieldName, type: 'number' } });
+    }
+    if (command.col) this.columnTotals = [...summed, ...added].map((column) => column.name);
+    if (added.length === 0) return;
+    const withTotal = [...current.filter((column) => column.name !== command.fieldName), ...added];
+    if (this.displayOutput !== undefined) this.displayOutput = withTotal;
+    else if (this.fieldsOutput !== undefined || this.statsOutput === undefined) this.fieldsOutput = withTotal;
+    else this.statsOutput = withTotal;
+  }
+
+  private currentOutput(): OutputColumn[] {
+    return this.displayOutput ?? this.fieldsOutput ?? this.statsOutput ?? defaultEventOutput();
   }
 
   /** `pattern`: events become pattern rows; later commands see only PATTERN_COLUMNS (as after `stats`). */
@@ -173,16 +246,24 @@ class Planner {
    * docs show `diff` only after `pattern` or alone].
    */
   private diff(command: Extract<Command, { kind: 'diff' }>, patternBefore: number | undefined): void {
+    this.compare(command.window, command.span, patternBefore, 'diff');
+  }
+
+  /**
+   * `diff` and `logcompare` compare the patterns of the query's range with an earlier one (`logcompare timeshift 7d`
+   * the range 7 days back), with the same columns [unconfirmed for logcompare: its page states no output].
+   */
+  private compare(comparison: Comparison, span: Span, patternBefore: number | undefined, command = 'logcompare'): void {
     if (patternBefore === undefined) {
       if (this.scope.aggregated) {
-        throw new QuerySyntaxError('diff compares patterns: put it right after a pattern command, or use it on log events', command.span);
+        throw new QuerySyntaxError(`${command} compares patterns: put it right after a pattern command, or use it on log events`, span);
       }
-      this.pattern({ kind: 'field', name: '@message', span: command.span }, command.span);
-      return this.diff(command, this.patternJustAdded);
+      this.pattern({ kind: 'field', name: '@message', span }, span);
+      return this.compare(comparison, span, this.patternJustAdded, command);
     }
     const stage = this.stages[patternBefore];
-    if (stage?.kind !== 'pattern') throw new Error('diff follows a pattern stage');
-    this.stages[patternBefore] = { ...stage, comparison: command.window };
+    if (stage?.kind !== 'pattern') throw new Error(`${command} follows a pattern stage`);
+    this.stages[patternBefore] = { ...stage, comparison };
     this.afterPattern([...PATTERN_COLUMNS, ...DIFF_COLUMNS]);
   }
 
@@ -223,6 +304,10 @@ function defaultEventOutput(): OutputColumn[] {
     { name: '@timestamp', expr: TIMESTAMP },
     { name: '@message', expr: { kind: 'column', name: '@message', type: 'string' } },
   ];
+}
+
+function extract(source: PlanExpr, pattern: string, group: number): PlanExpr {
+  return { kind: 'extract', source, pattern, group, type: 'string' };
 }
 
 function columnName(item: Projection): string {

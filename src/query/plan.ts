@@ -1,4 +1,4 @@
-import type { DiffWindow, PeriodUnit } from './ast.js';
+import type { DiffWindow, PeriodUnit, TimeShift } from './ast.js';
 
 /**
  * The logical plan of a query: a pipeline of relational stages over the events of the selected log groups and time
@@ -61,7 +61,21 @@ export type Stage =
    * `pattern`: the relation becomes one row per pattern of `source` (pattern-tokens.ts), with PATTERN_COLUMNS; with
    * `comparison` (a `diff` after it) the events of the compared range are read too, and DIFF_COLUMNS are added.
    */
-  | { readonly kind: 'pattern'; readonly source: PlanExpr; readonly comparison?: DiffWindow };
+  | { readonly kind: 'pattern'; readonly source: PlanExpr; readonly comparison?: Comparison }
+  /** Each row becomes one row per item of a list (ExplodeItems), in the list's order; other columns are copied. */
+  | { readonly kind: 'explode'; readonly source: PlanExpr; readonly items: ExplodeItems };
+
+/** The range a pattern comparison reads besides the query's: `diff`'s windows, or `logcompare timeshift 7d`. */
+export type Comparison = DiffWindow | TimeShift;
+
+export type ExplodeItems =
+  /**
+   * `parse ... multi`: one row per match of `pattern` in the source, each named column the capture `group` of that
+   * match; a row without any match stays, once, without the columns (as a plain `parse` keeps it).
+   */
+  | { readonly kind: 'regex-matches'; readonly pattern: string; readonly columns: readonly { readonly name: string; readonly group: number }[] }
+  /** `unnest`: one row per item of a JSON list in the source, as column `column`; any other value is one item, absent none. */
+  | { readonly kind: 'list-items'; readonly column: string };
 
 /** The columns `pattern` makes, as AWS names them (CWL_QuerySyntax-Pattern). */
 export const PATTERN_COLUMNS = [
@@ -98,4 +112,6 @@ export interface LogicalPlan {
   readonly rowsAreEvents: boolean;
   /** How many leading stages run before the first aggregate or limit: their rows are the "records matched". */
   readonly matchStages: number;
+  /** `addtotals col=true`: output columns whose totals make a summary row after the last row. */
+  readonly columnTotals?: readonly string[];
 }

@@ -36,6 +36,12 @@ export function printCommand(command: Command): string {
       return `${command.kind} ${printExpr(command.source)}`;
     case 'diff':
       return command.explicit ? `diff ${command.window}` : 'diff';
+    case 'unnest':
+      return `unnest ${printExpr(command.source)} into ${printName(command.into)}`;
+    case 'addtotals':
+      return printAddtotals(command);
+    case 'logcompare':
+      return `logcompare timeshift ${command.shift.amount}${command.shift.unit}`;
     default:
       return assertNever(command);
   }
@@ -51,11 +57,29 @@ function printSortKey(key: SortKey): string {
 }
 
 function printParsePattern(pattern: ParsePattern): string {
-  if (pattern.kind === 'glob') {
-    const as = pattern.fields.length === 0 ? '' : ` as ${pattern.fields.map(printName).join(', ')}`;
-    return `${printString(pattern.text)}${as}`;
+  const as = (names: readonly string[]): string => (names.length === 0 ? '' : ` as ${names.map(printName).join(', ')}`);
+  switch (pattern.kind) {
+    case 'glob':
+      return `${printString(pattern.text)}${as(pattern.fields)}`;
+    case 'regex':
+      return `${printRegex(pattern.pattern, pattern.caseInsensitive)}${pattern.aliased ? as(pattern.fields) : ''}${pattern.multi ? ' multi' : ''}`;
+    case 'logfmt':
+      return `logfmt${as([pattern.alias])}`;
+    case 'csv':
+      return `csv${as(pattern.fields)}`;
+    default:
+      return assertNever(pattern);
   }
-  return printRegex(pattern.pattern, pattern.caseInsensitive);
+}
+
+/** Only the options that differ from AWS's defaults (fieldname=Total, row=true, col=false) are printed. */
+function printAddtotals(command: Extract<Command, { kind: 'addtotals' }>): string {
+  const parts = ['addtotals'];
+  if (command.fieldName !== 'Total') parts.push(`fieldname=${printName(command.fieldName)}`);
+  if (!command.row) parts.push('row=false');
+  if (command.col) parts.push('col=true');
+  const fields = command.fields.map(printExpr).join(', ');
+  return fields === '' ? parts.join(' ') : `${parts.join(' ')} ${fields}`;
 }
 
 function printSource(source: SourceSelection): string {

@@ -28,8 +28,17 @@ export function portableRegex(pattern: string): string {
   return pattern.replace(/\(\?<([A-Za-z][A-Za-z0-9_]*)>/g, '(?P<$1>');
 }
 
+/** How many capture groups (named or not) the pattern has: what `parse /re/ as a, b` names in order. */
+export function captureGroupCount(pattern: string): number {
+  return groupNumbers(pattern).count;
+}
+
 /** The 1-based capture-group number of each named group, counting unnamed groups too and skipping `[...]` classes. */
 export function namedGroupNumbers(pattern: string): ReadonlyMap<string, number> {
+  return groupNumbers(pattern).named;
+}
+
+function groupNumbers(pattern: string): { readonly named: ReadonlyMap<string, number>; readonly count: number } {
   const numbers = new Map<string, number>();
   let count = 0;
   let inClass = false;
@@ -51,7 +60,7 @@ export function namedGroupNumbers(pattern: string): ReadonlyMap<string, number> 
       numbers.set(named[1] ?? '', count);
     } else if (pattern.charAt(i + 1) !== '?') count++;
   }
-  return numbers;
+  return { named: numbers, count };
 }
 
 const REGEX_SPECIAL = /[\\^$.|?*+()[\]{}]/g;

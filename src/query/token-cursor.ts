@@ -17,6 +17,16 @@ export class TokenCursor {
     return token;
   }
 
+  /** The token after the next one (two tokens of lookahead, for `parse logfmt as m` against a field named logfmt). */
+  peekAfter(regexAllowed = false): Token {
+    return readToken(this.text, this.peek(regexAllowed).span.end, regexAllowed);
+  }
+
+  /** Goes back to an offset this cursor returned earlier (`addtotals row, col` are fields, not options). */
+  rewind(offset: number): void {
+    this.pos = offset;
+  }
+
   next(regexAllowed = false): Token {
     const token = this.peek(regexAllowed);
     this.pos = token.span.end;

@@ -57,7 +57,7 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
     const rows = Array.from({ length: rowCount }, (_, row) =>
       Array.from({ length: width }, (_, column) => plainValue(columns[column]?.[row])),
     );
-    const pointerValues = compiled.pointerColumn === undefined ? undefined : (columns[width] ?? []).map((value) => String(value));
+    const pointerValues = compiled.pointerColumn === undefined ? undefined : (columns[width] ?? []).map((value) => (value === null || value === undefined ? undefined : String(value)));
     return {
       columns: compiled.columns.map((column) => ({ name: column.name, type: column.type })),
       rows,

@@ -36,8 +36,8 @@ export interface LogQueryResult {
   readonly columns: readonly LogQueryColumn[];
   /** Raw values in column order: numbers, strings, booleans or null (a field the row does not have). */
   readonly rows: readonly (readonly (string | number | boolean | null)[])[];
-  /** Each row's `@ptr` when the rows are events; absent after `stats`. */
-  readonly pointers?: readonly string[];
+  /** Each row's `@ptr` when the rows are events; absent after `stats`, undefined on a row that is no event (addtotals' summary). */
+  readonly pointers?: readonly (string | undefined)[];
   readonly statistics: LogQueryStatistics;
 }
 

@@ -72,6 +72,30 @@ export interface SqlDialect {
   valueAtExtreme(extreme: 'min' | 'max', value: string, by: string): string;
   stddev(sql: string): string;
   countDistinct(sql: string): string;
+  /** Capture `group` of every match of the bound regex, in text order, as a list; an empty list when none. */
+  regexMatchList(textSql: string, patternSql: string, group: number): string;
+  /**
+   * The items of a JSON array as a list (scalars as text, objects and arrays as JSON text); any other value is a
+   * list of itself, NULL an empty list.
+   */
+  jsonItems(sql: string): string;
+  /**
+   * One row of `input` per position of `lists` (lists of one length within a row), each list's item as `name`, and
+   * the 1-based position as `ordinal`. With `keepEmpty` a row whose lists are empty or NULL stays, once, with NULL
+   * items; without it such a row is dropped.
+   */
+  explode(input: string, lists: readonly { readonly sql: string; readonly name: string }[], ordinal: string, keepEmpty: boolean): string;
+  /**
+   * The `key=value` pairs of a logfmt line as JSON object text, NULL when there are none. `pairSql` is a bound regex
+   * matching one pair, `splitSql` one splitting a pair into key (group 1) and value (group 2); a value in double
+   * quotes loses them and its backslash escapes. A key that repeats keeps its first value.
+   */
+  logfmtObject(textSql: string, pairSql: string, splitSql: string): string;
+  /**
+   * Value `index` (1-based) of a CSV line, NULL past the last; `valueSql` is a bound regex whose group 1 is one
+   * value with its leading comma dropped. A value in double quotes loses them, and `""` inside it is `"`.
+   */
+  csvValue(textSql: string, valueSql: string, index: number): string;
   /** Keeps the first row of each partition in `order`: the dialect's QUALIFY or a nested window. */
   firstPerPartition(input: string, partition: readonly string[], order: string, keepWhere: string): string;
 }

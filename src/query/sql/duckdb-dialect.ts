@@ -57,6 +57,26 @@ export const duckDbDialect: SqlDialect = {
   valueAtExtreme: (extreme, value, by) => `${extreme === 'min' ? 'arg_min' : 'arg_max'}(${value}, ${by})`,
   stddev: (sql) => `stddev_samp(${sql})`,
   countDistinct: (sql) => `count(DISTINCT ${sql})`,
+  regexMatchList: (text, pattern, group) => `coalesce(regexp_extract_all(${text}, ${pattern}, ${group}), [])`,
+  // A one-item list and a lambda name the value once instead of rendering it three times.
+  jsonItems: (sql) =>
+    `list_transform([${sql}], v -> CASE WHEN v IS NULL THEN []::VARCHAR[] WHEN TRY(json_type(v)) = 'ARRAY' THEN json_extract_string(v, '$[*]') ELSE [CAST(v AS VARCHAR)] END)[1]`,
+  explode: (input, lists, ordinal, keepEmpty) => {
+    const q = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+    const list = (sql: string): string => (keepEmpty ? `CASE WHEN len(coalesce(${sql}, [])) = 0 THEN [NULL] ELSE ${sql} END` : sql);
+    const first = lists[0];
+    if (first === undefined) throw new Error('explode needs a list');
+    const columns = lists.map((l) => `UNNEST(${list(l.sql)}) AS ${q(l.name)}`);
+    columns.push(`UNNEST(range(1, len(${list(first.sql)}) + 1)) AS ${q(ordinal)}`);
+    return `SELECT *, ${columns.join(', ')} FROM ${input}`;
+  },
+  logfmtObject: (text, pair, split) => {
+    const value = `list_transform([regexp_extract(p, ${split}, 2)], v -> CASE WHEN length(v) >= 2 AND starts_with(v, '"') AND ends_with(v, '"') THEN regexp_replace(v[2:-2], '\\\\(.)', '\\1', 'g') ELSE v END)[1]`;
+    const members = `list_transform(regexp_extract_all(${text}, ${pair}), p -> to_json(regexp_extract(p, ${split}, 1)) || ':' || to_json(${value}))`;
+    return `list_transform([${members}], m -> CASE WHEN len(m) > 0 THEN '{' || array_to_string(m, ',') || '}' END)[1]`;
+  },
+  csvValue: (text, valueSql, index) =>
+    `list_transform([regexp_extract_all(${text}, ${valueSql}, 1)[${index}]], v -> CASE WHEN length(v) >= 2 AND starts_with(v, '"') AND ends_with(v, '"') THEN replace(v[2:-2], '""', '"') ELSE v END)[1]`,
   firstPerPartition: (input, partition, order, keepWhere) =>
     `SELECT * FROM ${input} QUALIFY row_number() OVER (PARTITION BY ${partition.join(', ')}${order === '' ? '' : ` ORDER BY ${order}`}) = 1 OR ${keepWhere}`,
 };

@@ -57,6 +57,7 @@ function stageExprs(stage: Stage): PlanExpr[] {
     case 'limit':
       return stage.order.map((k) => k.expr);
     case 'pattern':
+    case 'explode':
       return [stage.source];
     default:
       return assertNever(stage);

@@ -11,6 +11,19 @@ const PERIOD_MS: Readonly<Record<Exclude<PeriodUnit, 'mo' | 'q' | 'y'>, number>>
 const IPV4 = '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$';
 const IPV6 = '^(([0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(([0-9A-Fa-f]{1,4}:){0,7}[0-9A-Fa-f]{0,4})?::(([0-9A-Fa-f]{1,4}:){0,7}[0-9A-Fa-f]{1,4})?)$';
 
+/**
+ * logfmt: a key is a run without space, `=` or `"`; a value is a double-quoted string (backslash escapes) or a run
+ * without space or `"`. Words that are not `key=value` are skipped [unconfirmed: AWS says only "space-separated
+ * key=value pairs"; the logfmt convention reads a bare key as true].
+ */
+const LOGFMT_PAIR = '([^\\s="]+)=("(?:[^"\\\\]|\\\\.)*"|[^\\s"]*)';
+const LOGFMT_SPLIT = '^([^=]+)=(.*)$';
+/**
+ * CSV (RFC 4180): values split at commas outside double quotes; spaces around a value are kept [unconfirmed].
+ * Each match is a value with the comma before it (none before the first).
+ */
+const CSV_VALUE = '(?:^|,)("(?:[^"]|"")*"|[^,]*)';
+
 /** SQL for one function call of spec 7.3 (scalars) or a stats aggregation, through the dialect's hooks. */
 export function renderFunction(w: ExprRenderer, call: Call): string {
   const d = w.dialect;
@@ -66,6 +79,10 @@ export function renderFunction(w: ExprRenderer, call: Call): string {
     case 'isIpv4InSubnet':
     case 'isIpv6InSubnet':
       return ipInSubnet(w, text(0), arg(1));
+    // parse modes and addtotals (planner-made calls, not functions a query can name)
+    case 'parseLogfmt': return d.logfmtObject(text(0), pattern(LOGFMT_PAIR), pattern(LOGFMT_SPLIT));
+    case 'csvField': return d.csvValue(text(0), pattern(CSV_VALUE), csvIndex(arg(1)));
+    case 'rowTotal': return rowTotal(w, call.args);
     // JSON
     case 'jsonParse': return d.parseJson(text(0));
     case 'jsonStringify': return text(0);
@@ -86,6 +103,18 @@ export function renderFunction(w: ExprRenderer, call: Call): string {
     default:
       throw new Error(`no SQL for function ${call.name}`);
   }
+}
+
+function csvIndex(index: PlanExpr): number {
+  if (index.kind !== 'literal' || typeof index.value !== 'number') throw new Error('csvField takes a literal position');
+  return index.value;
+}
+
+/** The sum of the values that are numbers; NULL when none is (the row then has no total). */
+function rowTotal(w: ExprRenderer, args: readonly PlanExpr[]): string {
+  const numbers = args.map((arg) => w.asNumber(arg));
+  if (numbers.length === 0) return 'CAST(NULL AS DOUBLE)';
+  return `CASE WHEN ${numbers.map((n) => `${n} IS NULL`).join(' AND ')} THEN NULL ELSE ${numbers.map((n) => `coalesce(${n}, 0)`).join(' + ')} END`;
 }
 
 function timestampColumn(w: ExprRenderer): string {

@@ -7,6 +7,7 @@ import { limitBeforeExtend, withFinalLimit } from './limit-before-extend.js';
 import { columnsUsed } from './plan-columns.js';
 import { groupAlwaysConsumes } from './single-pass-captures.js';
 import { messagePrefilter, readsMessage, type MessagePrefilter } from './message-prefilter.js';
+import { explodeSql } from './explode-sql.js';
 import { patternSql } from './pattern-sql.js';
 import { renderFunction } from './render-function.js';
 import type { TimeRange } from '../diff-window.js';
@@ -100,6 +101,8 @@ class SqlWriter implements ExprRenderer {
   private baseMessage: string | undefined;
   /** A filter so far had a message prefilter, so few rows are likely to pass it. */
   private sawPrefilter = false;
+  /** Ordinal columns of explode stages, oldest first: within an event its rows sort by them. */
+  private readonly itemOrder: string[] = [];
   readonly bind: Bind;
 
   constructor(readonly dialect: SqlDialect) {
@@ -160,9 +163,13 @@ class SqlWriter implements ExprRenderer {
     if (pointer !== undefined) select.push(`${this.columnSql('@ptr')} AS ${q(pointer)}`);
     if (matchedColumn !== undefined) select.push(q(matchedColumn));
     const order = this.orderBy(plan.order, plan.rowsAreEvents);
+    // With a totals row the rows are numbered in their final order, so the union below can keep it.
+    const position = plan.columnTotals === undefined ? undefined : this.fresh();
+    if (position !== undefined) select.push(`row_number() OVER (${this.orderBy(plan.order, plan.rowsAreEvents).replace(/^ /, '')}) AS ${q(position)}`);
     const body = `SELECT ${select.join(', ')} FROM ${q(this.current)}${order}`;
     const limit = this.bind({ value: plan.limit, type: 'bigint' });
-    const sql = `WITH ${this.ctes.join(',\n')}\n${body} LIMIT ${limit}`;
+    const selected = `WITH ${this.ctes.join(',\n')}\n${body} LIMIT ${limit}`;
+    const sql = position === undefined || plan.columnTotals === undefined ? selected : this.withTotalsRow(selected, { columns, totalled: plan.columnTotals, pointer, position });
     const matchedSql = `WITH ${this.ctes.join(',\n')}\nSELECT count(*) AS matched FROM ${q(matchedFrom)}`;
     const params = [...this.params];
     return {
@@ -174,6 +181,26 @@ class SqlWriter implements ExprRenderer {
       matched: { sql: matchedSql, params: params.slice(0, cteParams) },
       everyRecordMatches: plan.stages.slice(0, plan.matchStages).every((stage) => stage.kind === 'extend' || stage.kind === 'sort'),
     };
+  }
+
+  /**
+   * `addtotals col=true`: the selected rows, then one row holding each totalled column's sum over them (only the
+   * values that are numbers), the other columns and `@ptr` empty. The rows keep their order by their position.
+   */
+  private withTotalsRow(selected: string, input: { columns: readonly CompiledColumn[]; totalled: readonly string[]; pointer: string | undefined; position: string }): string {
+    const q = (name: string): string => this.dialect.quoteIdentifier(name);
+    const { columns, totalled, pointer, position } = input;
+    const names = [...columns.map((c) => c.sqlName), ...(pointer === undefined ? [] : [pointer])].map(q);
+    const totals = columns.map((column) => {
+      if (!totalled.includes(column.name)) return `NULL AS ${q(column.sqlName)}`;
+      const sum = `sum(${this.toNumber({ sql: q(column.sqlName), type: column.type })})`;
+      const typed = column.type === 'number' ? sum : column.type === 'timestamp' || column.type === 'boolean' ? 'NULL' : this.dialect.numberText(sum);
+      return `${typed} AS ${q(column.sqlName)}`;
+    });
+    if (pointer !== undefined) totals.push(`NULL AS ${q(pointer)}`);
+    // No rows, no summary row.
+    const summary = `SELECT ${totals.join(', ')}, NULL AS ${q(position)} FROM ${q('selected')} HAVING count(*) > 0`;
+    return `WITH ${q('selected')} AS (${selected})\nSELECT ${names.join(', ')} FROM (SELECT * FROM ${q('selected')} UNION ALL ${summary}) AS totalled ORDER BY ${q(position)} NULLS LAST`;
   }
 
   private fresh(): string {
@@ -227,6 +254,15 @@ class SqlWriter implements ExprRenderer {
         return;
       case 'pattern':
         return this.pattern(stage);
+      case 'explode': {
+        const made = stage.items.kind === 'list-items' ? [stage.items.column] : stage.items.columns.map((c) => c.name);
+        const columns = new Map(made.map((name) => [name, this.fresh()]));
+        const ordinal = this.fresh();
+        this.addCte('explode', explodeSql(this, stage, { from, names: { columns, ordinal } }));
+        for (const [name, sqlName] of columns) this.columns.set(name, sqlName);
+        this.itemOrder.push(ordinal);
+        return;
+      }
       default:
         assertNever(stage);
     }
@@ -268,7 +304,11 @@ class SqlWriter implements ExprRenderer {
       ];
     });
     const seq = this.columns.get('@seq');
-    if (tieBreakOnWriteOrder && seq !== undefined) parts.push(`${this.dialect.quoteIdentifier(seq)} DESC`);
+    if (tieBreakOnWriteOrder && seq !== undefined) {
+      parts.push(`${this.dialect.quoteIdentifier(seq)} DESC`);
+      // The rows one event became (parse multi, unnest) keep their list order.
+      for (const ordinal of this.itemOrder) parts.push(`${this.dialect.quoteIdentifier(ordinal)} ASC`);
+    }
     return parts.length === 0 ? '' : ` ORDER BY ${parts.join(', ')}`;
   }
 
