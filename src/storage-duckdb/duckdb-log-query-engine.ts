@@ -3,7 +3,7 @@ import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
 import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
-import { QueryMemoryWindow } from './query-memory-window.js';
+import { QuerySettingsWindow, type QuerySettings } from './query-settings-window.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num, str } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
@@ -16,18 +16,18 @@ import type { StoreContext } from './store-context.js';
  * event in range has them, the writer reads only the columns for those fields.
  */
 export class DuckDbLogQueryEngine implements LogQueryEngine {
-  private readonly memory: QueryMemoryWindow;
+  private readonly settings: QuerySettingsWindow;
 
-  /** `memoryLimit`: the database's configured cap, restored after queries (query-memory-window.ts). */
+  /** `configured`: the database's own cap and threads, restored after queries (query-settings-window.ts). */
   constructor(
     private readonly ctx: StoreContext,
-    memoryLimit: string,
+    configured: QuerySettings,
   ) {
-    this.memory = new QueryMemoryWindow(memoryLimit);
+    this.settings = new QuerySettingsWindow(configured);
   }
 
   run(scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
-    return this.ctx.reads.use((db) => this.memory.around(db, () => this.runOn(db, scope, request)));
+    return this.ctx.reads.use((db) => this.settings.around(db, () => this.runOn(db, scope, request)));
   }
 
   private async runOn(db: SqlRunner, scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {

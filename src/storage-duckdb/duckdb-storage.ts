@@ -15,6 +15,7 @@ import { sqlRunner } from './sql-runner.js';
 import { StoreCounters } from './store-counters.js';
 import type { StoreContext } from './store-context.js';
 import { WriteLane } from './write-lane.js';
+import type { QuerySettings } from './query-settings-window.js';
 
 export interface DuckDbStorageOptions {
   /** Folder holding `modelwatch.duckdb` (and its WAL); created if missing. */
@@ -44,7 +45,7 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
   await mkdir(options.dataDir, { recursive: true });
   const instance = await DuckDBInstance.create(join(options.dataDir, DATABASE_FILE), {
     memory_limit: memoryLimit(options),
-    threads: String(options.threads ?? 1),
+    threads: String(threadsOf(options)),
     // DuckDB checkpoints inside the COMMIT that crosses this much WAL, i.e. on a worker thread while the event loop
     // keeps filling the next batch. 16MB (the default) compresses each 122,880-row row group several times over;
     // 32MB measured about 20% less CPU per event. A background CHECKPOINT from another connection was tried and
@@ -64,7 +65,7 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
-    return duckDbStorage(ctx, instance, metrics, bedrockConfig, memoryLimit(options));
+    return duckDbStorage(ctx, instance, metrics, bedrockConfig, { memoryLimit: memoryLimit(options), threads: threadsOf(options) });
   } catch (error) {
     instance.closeSync();
     throw error;
@@ -75,13 +76,17 @@ function memoryLimit(options: DuckDbStorageOptions): string {
   return options.memoryLimit ?? '48MB';
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore, limit: string): Storage {
+function threadsOf(options: DuckDbStorageOptions): number {
+  return options.threads ?? 1;
+}
+
+function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore, configured: QuerySettings): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
-    logQueries: new DuckDbLogQueryEngine(ctx, limit),
+    logQueries: new DuckDbLogQueryEngine(ctx, configured),
     queryDefinitions: new DuckDbQueryDefinitionStore(ctx.lane, ctx.reads),
     bedrockConfig,
     reset: async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { QueryMemoryWindow } from './query-memory-window.js';
+import { QuerySettingsWindow } from './query-settings-window.js';
 import type { SqlRunner } from './sql-runner.js';
 
 function recordingRunner(log: string[]): SqlRunner {
@@ -15,26 +15,26 @@ function recordingRunner(log: string[]): SqlRunner {
   };
 }
 
-describe('QueryMemoryWindow', () => {
-  it('raises the cap once for overlapping queries and restores the configured one after the last', async () => {
+describe('QuerySettingsWindow', () => {
+  it('raises the cap and the threads once for overlapping queries and restores the configured one after the last', async () => {
     const log: string[] = [];
     const db = recordingRunner(log);
-    const window = new QueryMemoryWindow('48MB', '512MB');
+    const window = new QuerySettingsWindow({ memoryLimit: '48MB', threads: 1 }, { memoryLimit: '512MB', threads: 2 });
     let release: () => void = () => undefined;
     const first = window.around(db, () => new Promise<void>((done) => (release = done)));
     await new Promise((done) => setImmediate(done));
     const second = window.around(db, () => Promise.resolve('second'));
     assert.equal(await second, 'second');
-    assert.deepEqual(log, ["SET memory_limit = '512MB'"]);
+    assert.deepEqual(log, ["SET memory_limit = '512MB'", 'SET threads = 2']);
     release();
     await first;
-    assert.deepEqual(log, ["SET memory_limit = '512MB'", "SET memory_limit = '48MB'"]);
+    assert.deepEqual(log, ["SET memory_limit = '512MB'", 'SET threads = 2', "SET memory_limit = '48MB'", 'SET threads = 1']);
   });
 
-  it('restores the cap when the query fails', async () => {
+  it('restores the settings when the query fails', async () => {
     const log: string[] = [];
-    const window = new QueryMemoryWindow('48MB', '512MB');
+    const window = new QuerySettingsWindow({ memoryLimit: '48MB', threads: 1 }, { memoryLimit: '512MB', threads: 2 });
     await assert.rejects(window.around(recordingRunner(log), () => Promise.reject(new Error('boom'))), /boom/);
-    assert.deepEqual(log, ["SET memory_limit = '512MB'", "SET memory_limit = '48MB'"]);
+    assert.deepEqual(log, ["SET memory_limit = '512MB'", 'SET threads = 2', "SET memory_limit = '48MB'", 'SET threads = 1']);
   });
 });
