@@ -12,7 +12,7 @@ export interface QuerySettings {
  * partitions and pinned string blocks need more: measured Out of Memory at 48MB and 96MB, fine from 128MB). The
  * threads: ingest runs best on one (duckdb-storage.ts), but a query scans in parallel on both cores.
  */
-export const INSIGHTS_SETTINGS: QuerySettings = { memoryLimit: '512MB', threads: 2 };
+export const INSIGHTS_SETTINGS: QuerySettings = { memoryLimit: '2GB', threads: 2 };
 
 /**
  * Applies the query settings while Logs Insights queries run, and restores the configured ones when the last one
