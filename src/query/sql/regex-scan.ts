@@ -36,3 +36,8 @@ export function skipGroup(pattern: string, from: number): number {
   }
   return pattern.length;
 }
+
+/** `text` as an RE2 pattern that matches it literally. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
