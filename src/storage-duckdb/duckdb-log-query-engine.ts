@@ -3,7 +3,6 @@ import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
 import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
-import { QuerySettingsWindow, type QuerySettings } from './query-settings-window.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num, str } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
@@ -16,18 +15,10 @@ import type { StoreContext } from './store-context.js';
  * event in range has them, the writer reads only the columns for those fields.
  */
 export class DuckDbLogQueryEngine implements LogQueryEngine {
-  private readonly settings: QuerySettingsWindow;
-
-  /** `configured`: the database's own cap and threads, restored after queries (query-settings-window.ts). */
-  constructor(
-    private readonly ctx: StoreContext,
-    configured: QuerySettings,
-  ) {
-    this.settings = new QuerySettingsWindow(configured);
-  }
+  constructor(private readonly ctx: StoreContext) {}
 
   run(scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
-    return this.ctx.reads.use((db) => this.settings.around(db, () => this.runOn(db, scope, request)));
+    return this.ctx.reads.use((db) => this.ctx.queryWindow.around(db, () => this.runOn(db, scope, request)));
   }
 
   private async runOn(db: SqlRunner, scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {

@@ -15,7 +15,7 @@ import { sqlRunner } from './sql-runner.js';
 import { StoreCounters } from './store-counters.js';
 import type { StoreContext } from './store-context.js';
 import { WriteLane } from './write-lane.js';
-import type { QuerySettings } from './query-settings-window.js';
+import { QuerySettingsWindow } from './query-settings-window.js';
 
 export interface DuckDbStorageOptions {
   /** Folder holding `modelwatch.duckdb` (and its WAL); created if missing. */
@@ -62,10 +62,11 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       reads: new ReadPool(instance),
       ids: new IdCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
+      queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }),
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
-    return duckDbStorage(ctx, instance, metrics, bedrockConfig, { memoryLimit: memoryLimit(options), threads: threadsOf(options) });
+    return duckDbStorage(ctx, instance, metrics, bedrockConfig);
   } catch (error) {
     instance.closeSync();
     throw error;
@@ -80,13 +81,13 @@ function threadsOf(options: DuckDbStorageOptions): number {
   return options.threads ?? 1;
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore, configured: QuerySettings): Storage {
+function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
     metrics,
-    logQueries: new DuckDbLogQueryEngine(ctx, configured),
+    logQueries: new DuckDbLogQueryEngine(ctx),
     queryDefinitions: new DuckDbQueryDefinitionStore(ctx.lane, ctx.reads),
     bedrockConfig,
     reset: async () => {

@@ -55,11 +55,12 @@ export function scanEventBatches(ctx: StoreContext, group: GroupName, query: Sca
     if (query.streamNames !== undefined && query.streamNames.length === 0) return;
     const p = new SqlParams();
     const sql = scanSql(p, groupId, query);
-    await db.stream(sql, p, (columns) => {
+    // A scan reads the whole group past its cursor: on both cores, as Insights queries do.
+    await ctx.queryWindow.around(db, () => db.stream(sql, p, (columns) => {
       const names = columns[4] ?? [];
       const batch = storedEvents(columns, (row) => String(names[row]));
       return batch.length === 0 || visit(batch);
-    });
+    }));
   });
 }
 

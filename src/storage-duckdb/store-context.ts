@@ -1,12 +1,15 @@
 import type { IdCache } from './id-cache.js';
+import type { QuerySettingsWindow } from './query-settings-window.js';
 import type { ReadPool } from './read-pool.js';
 import type { StoreCounters } from './store-counters.js';
 import type { WriteLane } from './write-lane.js';
 
-/** What the query modules share: the write lane, the read connections, the id cache and the counters. */
+/** What the query modules share: the write lane, the read connections, the id cache, the counters and the query window. */
 export interface StoreContext {
   readonly lane: WriteLane;
   readonly reads: ReadPool;
   readonly ids: IdCache;
   readonly counters: StoreCounters;
+  /** One per database: DuckDB's threads and memory cap are process-wide, so every scan-heavy read shares it. */
+  readonly queryWindow: QuerySettingsWindow;
 }

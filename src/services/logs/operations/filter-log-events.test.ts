@@ -39,7 +39,7 @@ describe('FilterLogEvents', () => {
     assert.deepEqual(messages(await filter({ filterPattern: 'ERROR -ARGUMENTS' })), ['[ERROR 400] BAD REQUEST']);
   });
 
-  it('pushes JSON comparisons down as a condition, and pages one streamed read at a time', async () => {
+  it('pushes JSON comparisons down as a condition, and pages through every match from one streamed read', async () => {
     const h = logsHarness();
     await h.groupWithStream('g', 's');
     const events = Array.from({ length: 20 }, (_, i) => ({ timestamp: T0 + i, message: JSON.stringify({ status: i % 4 === 0 ? 500 : 200, i }) }));
@@ -53,7 +53,35 @@ describe('FilterLogEvents', () => {
       nextToken = page.nextToken;
     } while (nextToken !== undefined);
     assert.deepEqual(seen, [0, 4, 8, 12, 16].map((i) => JSON.stringify({ status: 500, i })));
-    assert.equal(h.store.scans.length, 3, 'one read per page');
+    assert.equal(h.store.scans.length, 1, 'later pages come from the matches the first read found beyond its page');
+  });
+
+  it('answers a token whose kept matches were already served by reading the store again, with the same page', async () => {
+    const h = logsHarness();
+    await h.groupWithStream('g', 's');
+    await h.put('g', 's', Array.from({ length: 6 }, (_, i) => ({ timestamp: T0 + i, message: `ERROR ${i}` })));
+    const filter = (nextToken?: string) => h.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g', filterPattern: 'ERROR', limit: 2, nextToken });
+    const first = await filter();
+    const second = await filter(first.nextToken);
+    assert.deepEqual(messages(second), ['ERROR 2', 'ERROR 3']);
+    assert.equal(h.store.scans.length, 1);
+    const again = await filter(first.nextToken);
+    assert.deepEqual(messages(again), ['ERROR 2', 'ERROR 3'], 'the same page, from a second read');
+    assert.equal(h.store.scans.length, 2);
+    assert.deepEqual(messages(await filter(again.nextToken)), ['ERROR 4', 'ERROR 5']);
+    assert.equal(h.store.scans.length, 2);
+  });
+
+  it('never serves kept matches to a different request', async () => {
+    const h = logsHarness();
+    await h.groupWithStream('g', 's');
+    await h.put('g', 's', [
+      { timestamp: T0, message: 'ERROR a' }, { timestamp: T0 + 1, message: 'ERROR b' }, { timestamp: T0 + 2, message: 'ERROR WARN c' },
+    ]);
+    const first = await h.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g', filterPattern: 'ERROR', limit: 1 });
+    const other = await h.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g', filterPattern: 'WARN', limit: 1, nextToken: first.nextToken });
+    assert.deepEqual(messages(other), ['ERROR WARN c'], 'the token gives the position; the pattern is this call\'s');
+    assert.equal(h.store.scans.length, 2);
   });
 
   it('limits streams by names or prefix, never both', async () => {
