@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Storage } from '../storage/index.js';
+import { DuckDbDatabase } from './duckdb-database.js';
 import { DuckDbQueryDefinitionStore } from './duckdb-query-definition-store.js';
 import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
@@ -36,39 +35,35 @@ export interface DuckDbStorageOptions {
   readonly threads?: number;
 }
 
-export const DATABASE_FILE = 'modelwatch.duckdb';
-
 // Tables that hold data (not schema bookkeeping); reset() empties them.
 const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs', 'query_definitions'];
 
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });
-  const instance = await DuckDBInstance.create(join(options.dataDir, DATABASE_FILE), {
-    memory_limit: memoryLimit(options),
-    threads: String(threadsOf(options)),
+  const database = await DuckDbDatabase.open(options.dataDir, {
+    memoryLimit: memoryLimit(options),
+    threads: threadsOf(options),
     // DuckDB checkpoints inside the COMMIT that crosses this much WAL, i.e. on a worker thread while the event loop
-    // keeps filling the next batch. 16MB (the default) compresses each 122,880-row row group several times over;
-    // 32MB measured about 20% less CPU per event. A background CHECKPOINT from another connection was tried and
-    // dropped: the appender's flush then waits for the checkpoint's table lock on the main thread (stalls of 0.2-0.4s).
-    checkpoint_threshold: '32MB',
-    // Every query that cares has an ORDER BY; not preserving insertion order lets inserts and scans stream.
-    preserve_insertion_order: 'false',
+    // keeps filling the next batch. 16MB (the default) compresses each row group several times over; 32MB measured
+    // about 20% less CPU per event. A background CHECKPOINT from another connection was tried and dropped: the
+    // appender's flush then waits for the checkpoint's table lock on the main thread (stalls of 0.2-0.4s).
+    checkpointThreshold: '32MB',
   });
   try {
-    const writeConnection = await instance.connect();
+    const writeConnection = await database.connect();
     await runMigrations(sqlRunner(writeConnection), Date.now());
     const ctx: StoreContext = {
       lane: new WriteLane(writeConnection),
-      reads: new ReadPool(instance),
+      reads: new ReadPool(() => database.connect()),
       ids: new IdCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
       queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }),
     };
-    const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, instance);
+    const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, () => database.connect());
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
-    return duckDbStorage(ctx, instance, metrics, bedrockConfig);
+    return duckDbStorage(ctx, database, metrics, bedrockConfig);
   } catch (error) {
-    instance.closeSync();
+    await database.close().catch(() => undefined);
     throw error;
   }
 }
@@ -81,7 +76,7 @@ function threadsOf(options: DuckDbStorageOptions): number {
   return options.threads ?? 1;
 }
 
-function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
+function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
   const writer = new EventWriter(ctx);
   let closing: Promise<void> | undefined;
   return {
@@ -107,7 +102,7 @@ function duckDbStorage(ctx: StoreContext, instance: DuckDBInstance, metrics: Duc
         await metrics.close();
         await ctx.lane.close();
         await ctx.reads.close();
-        instance.closeSync();
+        await database.close();
       })();
       return closing;
     },

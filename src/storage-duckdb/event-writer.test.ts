@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Scope, Storage } from '../storage/index.js';
-import { DATABASE_FILE, openDuckDbStorage } from './duckdb-storage.js';
+import { DATABASE_FILE } from './duckdb-database.js';
+import { openDuckDbStorage } from './duckdb-storage.js';
 
 const scope: Scope = { accountId: '123456789012', region: 'us-east-1' };
 const group = { creationTime: 1, logGroupClass: 'STANDARD', deletionProtectionEnabled: false, tags: {} } as const;

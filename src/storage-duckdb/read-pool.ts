@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlRunner, type SqlRunner } from './sql-runner.js';
 
 /**
@@ -6,14 +6,14 @@ import { sqlRunner, type SqlRunner } from './sql-runner.js';
  * connection), so reads never queue behind the write lane and always see the last committed state.
  */
 export class ReadPool {
-  private readonly instance: DuckDBInstance;
+  private readonly connect: () => Promise<DuckDBConnection>;
   private readonly maxIdle: number;
   private readonly idle: DuckDBConnection[] = [];
   private readonly inFlight = new Set<Promise<unknown>>();
   private closed = false;
 
-  constructor(instance: DuckDBInstance, options: { readonly maxIdle?: number } = {}) {
-    this.instance = instance;
+  constructor(connect: () => Promise<DuckDBConnection>, options: { readonly maxIdle?: number } = {}) {
+    this.connect = connect;
     this.maxIdle = options.maxIdle ?? 4;
   }
 
@@ -31,7 +31,7 @@ export class ReadPool {
   }
 
   private async run<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = this.idle.pop() ?? (await this.instance.connect());
+    const connection = this.idle.pop() ?? (await this.connect());
     try {
       return await work(connection);
     } finally {

@@ -9,7 +9,7 @@ import type {
   NewMetricDatum,
   Scope,
 } from '../../storage/index.js';
-import type { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SqlRunner } from '../sql-runner.js';
 import type { WriteLane } from '../write-lane.js';
 import { aggregateMetrics } from './aggregate-metrics.js';
@@ -26,16 +26,16 @@ export class DuckDbMetricStore implements MetricStore {
   private readonly catalog: MetricCatalog;
   private readonly writer: MetricWriter;
 
-  private constructor(lane: WriteLane, instance: DuckDBInstance, catalog: MetricCatalog) {
+  private constructor(lane: WriteLane, connect: () => Promise<DuckDBConnection>, catalog: MetricCatalog) {
     this.lane = lane;
-    this.reads = new ReadPool(instance, { maxIdle: 2 });
+    this.reads = new ReadPool(connect, { maxIdle: 2 });
     this.catalog = catalog;
     this.writer = new MetricWriter(lane, catalog);
   }
 
   /** Loads the catalog through `db` (the write connection, before the lane takes it over). */
-  static async open(db: SqlRunner, lane: WriteLane, instance: DuckDBInstance): Promise<DuckDbMetricStore> {
-    return new DuckDbMetricStore(lane, instance, await MetricCatalog.load(db));
+  static async open(db: SqlRunner, lane: WriteLane, connect: () => Promise<DuckDBConnection>): Promise<DuckDbMetricStore> {
+    return new DuckDbMetricStore(lane, connect, await MetricCatalog.load(db));
   }
 
   putMetricData(scope: Scope, data: readonly NewMetricDatum[]): Promise<void> {
