@@ -2,9 +2,21 @@ import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
 import type { EventChunks, FilledEvents } from './event-chunks.js';
 import { lookupStream } from './lookups.js';
 import { MetadataDeltas } from './metadata-deltas.js';
+import type { ReusableAppender } from './reusable-appender.js';
 import type { SqlRunner } from './sql-runner.js';
 import type { StoreContext } from './store-context.js';
-import { inTransaction } from './write-lane.js';
+
+/**
+ * A temporary table shaped like log_events that each commit fills through the appender on the event loop (a plain
+ * copy), then moves into log_events with one INSERT ... SELECT that runs on DuckDB's thread with the COMMIT. So the
+ * compression of a commit's row groups never blocks the event loop, as an appender on log_events itself would.
+ */
+export const STAGED_EVENTS_TABLE = 'staged_log_events';
+const STAGED_EVENTS = `temp.main.${STAGED_EVENTS_TABLE}`;
+
+export async function createStagedEventsTable(connection: { run(sql: string): Promise<unknown> }): Promise<void> {
+  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS ${STAGED_EVENTS_TABLE} AS SELECT * FROM log_events LIMIT 0`);
+}
 
 /** An append waiting in the group-commit queue. */
 export interface PendingAppend {
@@ -22,6 +34,8 @@ export interface CommitTurn {
   readonly ctx: StoreContext;
   readonly db: SqlRunner;
   readonly chunks: EventChunks;
+  /** log_events' appender on the write connection. */
+  readonly appender: ReusableAppender;
 }
 
 interface NumberedEvents {
@@ -59,26 +73,34 @@ export async function commitAppends(turn: CommitTurn, batch: readonly PendingApp
         writes.push({ filled, firstSeq });
       }
     }
-    if (writes.length > 0) await inTransaction(db, (tx) => writeEvents(turn, tx, writes));
+    if (writes.length > 0) await writeEvents(turn, writes);
     return outcomes;
   } finally {
     for (const filled of toRelease) chunks.release(filled);
   }
 }
 
-async function writeEvents(turn: CommitTurn, db: SqlRunner, writes: readonly NumberedEvents[]): Promise<void> {
-  const appender = await turn.ctx.lane.connection.createAppender('log_events');
-  const deltas = new MetadataDeltas();
+/**
+ * One transaction in two round trips to DuckDB's thread: BEGIN, then (after the rows went through the appender on
+ * this thread) the metadata updates and the COMMIT as one batch of statements. Every round trip also waits for the
+ * event loop, which is busy parsing the next requests, and the write lane is idle meanwhile.
+ */
+async function writeEvents(turn: CommitTurn, writes: readonly NumberedEvents[]): Promise<void> {
+  const { db } = turn;
+  await db.run('BEGIN TRANSACTION');
   try {
+    const appender = await turn.appender.get();
+    const deltas = new MetadataDeltas();
     for (const write of writes) {
       turn.chunks.append(appender, write.filled, write.firstSeq);
       deltas.add(write.filled);
     }
-    appender.closeSync();
+    appender.flushSync();
+    await db.run(`INSERT INTO log_events SELECT * FROM ${STAGED_EVENTS};\nDELETE FROM ${STAGED_EVENTS};\n${deltas.statements()}\nCOMMIT;`);
   } catch (error) {
-    // Drop buffered rows: an appender finalised later would otherwise flush them outside this transaction.
-    appender.clear();
+    // Drop buffered rows: an appender flushed later would otherwise write them outside this transaction.
+    turn.appender.discard();
+    await db.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
-  await deltas.apply(db);
 }

@@ -1,11 +1,17 @@
 import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
-import { commitAppends, type PendingAppend } from './append-commit.js';
+import { commitAppends, createStagedEventsTable, STAGED_EVENTS_TABLE, type PendingAppend } from './append-commit.js';
 import { EventChunks } from './event-chunks.js';
+import { ROW_GROUP_SIZE } from './duckdb-database.js';
 import { GroupCommit } from './group-commit.js';
+import { ReusableAppender } from './reusable-appender.js';
 import type { StoreContext } from './store-context.js';
 
 // Bounds one transaction's local storage; concurrent writers of ~4,500 events each fit many times over.
 const MAX_EVENTS_PER_COMMIT = 100_000;
+// A stream appended to this recently counts as a writer that will append again soon.
+const RECENT_WRITER_MS = 200;
+// The longest a commit waits for such writers.
+const MAX_LINGER_MS = 20;
 // Prefilled chunks hold a second copy of the events in native memory; beyond this backlog, fill in the turn instead.
 const MAX_PREFILLED_EVENTS = 50_000;
 
@@ -17,15 +23,21 @@ export class EventWriter {
   private readonly ctx: StoreContext;
   private readonly chunks = new EventChunks();
   private readonly group: GroupCommit<PendingAppend, AppendOutcome>;
+  private readonly appender: ReusableAppender;
+  /** When each stream was last appended to. */
+  private readonly recentWriters = new Map<string, number>();
 
   constructor(ctx: StoreContext) {
     this.ctx = ctx;
+    this.appender = new ReusableAppender(ctx.lane.connection, STAGED_EVENTS_TABLE, 'main', 'temp', createStagedEventsTable);
     this.group = new GroupCommit({
       lane: ctx.lane,
       maxWeightPerCommit: MAX_EVENTS_PER_COMMIT,
+      lingerWhile: (queued) => this.writersOnTheirWay(queued),
+      maxLingerMs: MAX_LINGER_MS,
       weightOf: (append) => append.events.length,
       commit: async (db, batch) => {
-        const outcomes = await commitAppends({ ctx: this.ctx, db, chunks: this.chunks }, batch);
+        const outcomes = await commitAppends({ ctx: this.ctx, db, chunks: this.chunks, appender: this.appender }, batch);
         return batch.map((_, index) => outcomes[index] ?? { kind: 'no-stream' });
       },
     });
@@ -38,10 +50,28 @@ export class EventWriter {
       // Rejected here, alone, so one bad call can never fail the commit it would have shared with others.
       return Promise.reject(new RangeError(`timestamps must be whole milliseconds (event ${invalid})`));
     }
+    this.recentWriters.set(writerKey(scope, logGroupName, logStreamName), Date.now());
     const ids = this.ctx.ids.stream(scope, logGroupName, logStreamName);
     const prefill = ids !== undefined && events.length > 0 && this.group.queuedWeight < MAX_PREFILLED_EVENTS;
     const filled = prefill ? this.chunks.fill(ids, events, ingestionTime) : undefined;
     return this.group.submit({ scope, logGroupName, logStreamName, events, ingestionTime, filled });
+  }
+
+  /**
+   * A commit short of a row group is compressed twice (WAL, then checkpoint), one of at least a row group once, as
+   * it commits (duckdb-database.ts). So a short commit waits while streams written in the last moment have nothing
+   * queued: their writers are most likely sending their next batch now.
+   */
+  private writersOnTheirWay(queued: readonly PendingAppend[]): boolean {
+    if (queued.reduce((sum, append) => sum + append.events.length, 0) >= ROW_GROUP_SIZE) return false;
+    const now = Date.now();
+    const waiting = new Set(queued.map((append) => writerKey(append.scope, append.logGroupName, append.logStreamName)));
+    let onTheirWay = false;
+    for (const [key, seen] of this.recentWriters) {
+      if (now - seen > RECENT_WRITER_MS) this.recentWriters.delete(key);
+      else if (!waiting.has(key)) onTheirWay = true;
+    }
+    return onTheirWay;
   }
 
   /** Resolves once every append queued so far is committed (or failed). */
@@ -50,7 +80,12 @@ export class EventWriter {
   }
 
   /** Refuses new appends and finishes the queued ones. */
-  close(): Promise<void> {
-    return this.group.close();
+  async close(): Promise<void> {
+    await this.group.close();
+    this.appender.discard();
   }
+}
+
+function writerKey(scope: Scope, logGroupName: string, logStreamName: string): string {
+  return `${scope.accountId}\u0000${scope.region}\u0000${logGroupName}\u0000${logStreamName}`;
 }

@@ -6,6 +6,12 @@ export interface GroupCommitOptions<Item, Result> {
   /** Bounds one transaction's local storage, in units of `weightOf` (events, datapoints). */
   readonly maxWeightPerCommit: number;
   readonly weightOf: (item: Item) => number;
+  /**
+   * While this holds for what is queued, a turn waits for more arrivals (at most `maxLingerMs` in all), so writers
+   * that are on their way share one larger commit. Without it a turn never waits.
+   */
+  readonly lingerWhile?: (queued: readonly Item[]) => boolean;
+  readonly maxLingerMs?: number;
   /** Writes a batch in one transaction and answers each item, in order. Throwing fails the whole batch. */
   readonly commit: (db: SqlRunner, batch: readonly Item[]) => Promise<readonly Result[]>;
 }
@@ -28,6 +34,8 @@ export class GroupCommit<Item, Result> {
   private closed = false;
   /** Total weight waiting for a turn. */
   queuedWeight = 0;
+  /** Wakes a lingering turn early: on each arrival, and at once when enough weight is queued. */
+  private arrival: (() => void) | undefined;
 
   constructor(options: GroupCommitOptions<Item, Result>) {
     this.options = options;
@@ -42,6 +50,7 @@ export class GroupCommit<Item, Result> {
     this.queuedWeight += this.options.weightOf(item);
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      this.arrival?.();
       this.draining ??= this.drain().finally(() => {
         this.draining = undefined;
       });
@@ -61,6 +70,7 @@ export class GroupCommit<Item, Result> {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      await this.linger();
       // The batch is taken when the lane is ours, not when we queued for it: everything that arrived in the
       // meantime rides along, and a delete queued before this turn has already committed.
       await this.options.lane.exclusive(async (db) => {
@@ -72,6 +82,26 @@ export class GroupCommit<Item, Result> {
           for (const queued of batch) queued.reject(error);
         }
       });
+    }
+  }
+
+  /** Waits while `lingerWhile` holds and `maxLingerMs` has not passed; every arrival asks again. */
+  private async linger(): Promise<void> {
+    const { lingerWhile, maxLingerMs = 0 } = this.options;
+    if (lingerWhile === undefined) return;
+    const deadline = Date.now() + maxLingerMs;
+    while (!this.closed && lingerWhile(this.queue.map((queued) => queued.item))) {
+      const wait = deadline - Date.now();
+      if (wait <= 0) return;
+      const arrived = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), wait);
+        this.arrival = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+      this.arrival = undefined;
+      if (!arrived) return;
     }
   }
 

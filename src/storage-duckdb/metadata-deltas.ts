@@ -1,6 +1,4 @@
 import type { FilledEvents } from './event-chunks.js';
-import type { SqlRunner } from './sql-runner.js';
-import { SqlParams } from './sql-values.js';
 
 interface StreamDelta {
   minTimestamp: number;
@@ -31,30 +29,32 @@ export class MetadataDeltas {
     this.groups.set(groupId, (this.groups.get(groupId) ?? 0) + filled.bytes);
   }
 
-  /** Two statements, whatever the number of streams: the deltas travel as a VALUES list of bound BIGINTs. */
-  async apply(db: SqlRunner): Promise<void> {
-    if (this.streams.size === 0) return;
-    const p = new SqlParams();
+  /**
+   * Two statements, whatever the number of streams: the deltas as VALUES lists. Inlined rather than bound, so they
+   * can run in one batch with the COMMIT (DuckDB binds parameters only in single prepared statements); every value
+   * is a safe integer this store computed, which `integer` enforces.
+   */
+  statements(): string {
+    if (this.streams.size === 0) return '';
     const streamRows = [...this.streams].map(([streamId, d]) =>
-      `(${p.bigint(streamId)}, ${p.bigint(d.minTimestamp)}, ${p.bigint(d.maxTimestamp)}, ${p.bigint(d.ingestionTime)}, ${p.bigint(d.bytes)})`,
+      `(${integer(streamId)}, ${integer(d.minTimestamp)}, ${integer(d.maxTimestamp)}, ${integer(d.ingestionTime)}, ${integer(d.bytes)})`,
     );
-    await db.run(
-      `UPDATE log_streams SET
+    const groupRows = [...this.groups].map(([groupId, bytes]) => `(${integer(groupId)}, ${integer(bytes)})`);
+    return `UPDATE log_streams SET
          first_event_timestamp = least(log_streams.first_event_timestamp, v.min_timestamp),
          last_event_timestamp = greatest(log_streams.last_event_timestamp, v.max_timestamp),
          last_ingestion_time = greatest(log_streams.last_ingestion_time, v.ingestion_time),
          stored_bytes = log_streams.stored_bytes + v.bytes
        FROM (VALUES ${streamRows.join(', ')}) AS v(stream_id, min_timestamp, max_timestamp, ingestion_time, bytes)
-       WHERE log_streams.stream_id = v.stream_id`,
-      p,
-    );
-    const g = new SqlParams();
-    const groupRows = [...this.groups].map(([groupId, bytes]) => `(${g.bigint(groupId)}, ${g.bigint(bytes)})`);
-    await db.run(
-      `UPDATE log_groups SET stored_bytes = log_groups.stored_bytes + v.bytes
+       WHERE log_streams.stream_id = v.stream_id;
+     UPDATE log_groups SET stored_bytes = log_groups.stored_bytes + v.bytes
        FROM (VALUES ${groupRows.join(', ')}) AS v(group_id, bytes)
-       WHERE log_groups.group_id = v.group_id`,
-      g,
-    );
+       WHERE log_groups.group_id = v.group_id;`;
   }
+}
+
+/** A BIGINT literal. */
+function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
+  return `CAST(${value} AS BIGINT)`;
 }
