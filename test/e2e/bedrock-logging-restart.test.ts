@@ -39,10 +39,14 @@ async function configure(server: RunningServer): Promise<void> {
   }));
 }
 
-/** Converse from several workers until the server stops answering; `signal` is sent once `after` calls were acknowledged. */
+/**
+ * Converse from several workers until the server stops answering; `signal` is sent once `after` calls were
+ * acknowledged and the traffic has run for more than the crash window (on a quiet machine 150 calls take less).
+ */
 async function trafficUntil(server: RunningServer, after: number, signal: NodeJS.Signals): Promise<{ acks: Ack[]; killedAt: number }> {
   const runtime = server.bedrockRuntime({ http1: true });
   const acks: Ack[] = [];
+  const started = Date.now();
   let killedAt = Number.POSITIVE_INFINITY;
   let killing: Promise<void> | undefined;
   const worker = async (w: number): Promise<void> => {
@@ -53,7 +57,7 @@ async function trafficUntil(server: RunningServer, after: number, signal: NodeJS
       } catch {
         return; // the server went away
       }
-      if (acks.length >= after && killing === undefined) {
+      if (acks.length >= after && Date.now() - started > 2 * CRASH_WINDOW_MS && killing === undefined) {
         killedAt = Date.now();
         killing = server.kill(signal);
       }
