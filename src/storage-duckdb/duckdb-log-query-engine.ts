@@ -18,7 +18,7 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
   constructor(private readonly ctx: StoreContext) {}
 
   run(scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {
-    return this.ctx.reads.use((db) => this.ctx.queryWindow.around(db, () => this.runOn(db, scope, request)));
+    return this.ctx.reads.use((db) => this.ctx.queryWindow.around(() => this.runOn(db, scope, request)));
   }
 
   private async runOn(db: SqlRunner, scope: Scope, request: LogQueryRequest): Promise<LogQueryResult> {

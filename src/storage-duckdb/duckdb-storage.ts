@@ -57,7 +57,10 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       reads: new ReadPool(() => database.connect()),
       ids: new IdCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
-      queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }),
+      queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }, async () => {
+        const connection = await database.connect();
+        return { db: sqlRunner(connection), close: () => connection.closeSync() };
+      }),
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, () => database.connect());
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
@@ -102,6 +105,7 @@ function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: Duc
         await metrics.close();
         await ctx.lane.close();
         await ctx.reads.close();
+        await ctx.queryWindow.close();
         await database.close();
       })();
       return closing;
