@@ -1,3 +1,4 @@
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
 import type { EventChunks, FilledEvents } from './event-chunks.js';
 import { lookupStream } from './lookups.js';
@@ -11,11 +12,13 @@ import type { StoreContext } from './store-context.js';
  * copy), then moves into log_events with one INSERT ... SELECT that runs on DuckDB's thread with the COMMIT. So the
  * compression of a commit's row groups never blocks the event loop, as an appender on log_events itself would.
  */
-export const STAGED_EVENTS_TABLE = 'staged_log_events';
+const STAGED_EVENTS_TABLE = 'staged_log_events';
 const STAGED_EVENTS = `temp.main.${STAGED_EVENTS_TABLE}`;
 
-export async function createStagedEventsTable(connection: { run(sql: string): Promise<unknown> }): Promise<void> {
+/** Creates the staging table on the write connection if need be, and an appender on it. */
+export async function openStagedEventsAppender(connection: DuckDBConnection): Promise<DuckDBAppender> {
   await connection.run(`CREATE TEMP TABLE IF NOT EXISTS ${STAGED_EVENTS_TABLE} AS SELECT * FROM log_events LIMIT 0`);
+  return connection.createAppender(STAGED_EVENTS_TABLE, 'main', 'temp');
 }
 
 /** An append waiting in the group-commit queue. */
@@ -34,7 +37,7 @@ export interface CommitTurn {
   readonly ctx: StoreContext;
   readonly db: SqlRunner;
   readonly chunks: EventChunks;
-  /** log_events' appender on the write connection. */
+  /** The staging table's appender on the write connection (openStagedEventsAppender). */
   readonly appender: ReusableAppender;
 }
 

@@ -30,7 +30,7 @@ export interface DuckDbDatabaseSettings {
  * default database is the file, so no SQL elsewhere names it.
  */
 export class DuckDbDatabase {
-  private constructor(readonly instance: DuckDBInstance) {}
+  private constructor(private readonly instance: DuckDBInstance) {}
 
   static async open(dataDir: string, settings: DuckDbDatabaseSettings): Promise<DuckDbDatabase> {
     const file = join(dataDir, DATABASE_FILE);

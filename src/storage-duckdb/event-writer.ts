@@ -1,5 +1,5 @@
 import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
-import { commitAppends, createStagedEventsTable, STAGED_EVENTS_TABLE, type PendingAppend } from './append-commit.js';
+import { commitAppends, openStagedEventsAppender, type PendingAppend } from './append-commit.js';
 import { EventChunks } from './event-chunks.js';
 import { ROW_GROUP_SIZE } from './duckdb-database.js';
 import { GroupCommit } from './group-commit.js';
@@ -29,11 +29,11 @@ export class EventWriter {
 
   constructor(ctx: StoreContext) {
     this.ctx = ctx;
-    this.appender = new ReusableAppender(ctx.lane.connection, STAGED_EVENTS_TABLE, 'main', 'temp', createStagedEventsTable);
+    this.appender = new ReusableAppender(() => openStagedEventsAppender(ctx.lane.connection));
     this.group = new GroupCommit({
       lane: ctx.lane,
       maxWeightPerCommit: MAX_EVENTS_PER_COMMIT,
-      lingerWhile: (queued) => this.writersOnTheirWay(queued),
+      lingerWhile: (queued) => this.writersOnTheirWay(queued, this.group.queuedWeight),
       maxLingerMs: MAX_LINGER_MS,
       weightOf: (append) => append.events.length,
       commit: async (db, batch) => {
@@ -62,8 +62,8 @@ export class EventWriter {
    * it commits (duckdb-database.ts). So a short commit waits while streams written in the last moment have nothing
    * queued: their writers are most likely sending their next batch now.
    */
-  private writersOnTheirWay(queued: readonly PendingAppend[]): boolean {
-    if (queued.reduce((sum, append) => sum + append.events.length, 0) >= ROW_GROUP_SIZE) return false;
+  private writersOnTheirWay(queued: readonly PendingAppend[], queuedEvents: number): boolean {
+    if (queuedEvents >= ROW_GROUP_SIZE) return false;
     const now = Date.now();
     const waiting = new Set(queued.map((append) => writerKey(append.scope, append.logGroupName, append.logStreamName)));
     let onTheirWay = false;

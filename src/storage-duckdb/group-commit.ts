@@ -34,7 +34,7 @@ export class GroupCommit<Item, Result> {
   private closed = false;
   /** Total weight waiting for a turn. */
   queuedWeight = 0;
-  /** Wakes a lingering turn early: on each arrival, and at once when enough weight is queued. */
+  /** Wakes a lingering turn on each arrival, so `lingerWhile` is asked again. */
   private arrival: (() => void) | undefined;
 
   constructor(options: GroupCommitOptions<Item, Result>) {

@@ -1,27 +1,18 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender } from '@duckdb/node-api';
 
 /**
- * One appender for a table on the write connection, kept across transactions: each commit flushes it inside its
+ * One appender on the write connection, kept across transactions: each commit flushes it inside its
  * own transaction instead of creating and closing one, which would cost a round trip to DuckDB's thread (and a
  * wait for the event loop) per commit. After a failure it is dropped, with whatever it had buffered.
  */
 export class ReusableAppender {
   private appender: DuckDBAppender | undefined;
 
-  constructor(
-    private readonly connection: DuckDBConnection,
-    private readonly table: string,
-    private readonly schema?: string,
-    private readonly catalog?: string,
-    /** Runs before the first appender is created, e.g. to create a temporary table. */
-    private readonly setUp?: (connection: DuckDBConnection) => Promise<void>,
-  ) {}
+  /** `open` creates the appender (and whatever it appends to) the first time, and again after a discard. */
+  constructor(private readonly open: () => Promise<DuckDBAppender>) {}
 
   async get(): Promise<DuckDBAppender> {
-    if (this.appender === undefined) {
-      await this.setUp?.(this.connection);
-      this.appender = await this.connection.createAppender(this.table, this.schema, this.catalog);
-    }
+    this.appender ??= await this.open();
     return this.appender;
   }
 

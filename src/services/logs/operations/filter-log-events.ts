@@ -77,7 +77,7 @@ export function filterLogEvents({ store }: LogsServiceDeps, continuations = new 
     const group = await requireLogGroup(store, scope, logGroupName);
     const now = ctx.clock.now();
     const startTime = startAfterFloor(input.startTime, retentionFloor(group, now));
-    const request = requestKey(scope, group.creationTime, input, descending);
+    const request = requestKey(scope, logGroupName, group.creationTime, input, descending);
     const page = new Page(input.limit ?? MAX_EVENTS_PER_PAGE);
     const kept = resume?.continuation === undefined ? undefined : continuations.take(resume.continuation, request, now);
     let end: PageEnd | 'read-on' = kept !== undefined && resume !== undefined
@@ -165,9 +165,9 @@ function pageFromContinuation(
 }
 
 /** Everything that decides a read's matches and order; a continuation serves only the request that made it. */
-function requestKey(scope: Scope, groupCreationTime: number, input: FilterLogEventsRequest, descending: boolean): string {
+function requestKey(scope: Scope, logGroupName: string, groupCreationTime: number, input: FilterLogEventsRequest, descending: boolean): string {
   return JSON.stringify([
-    scope.accountId, scope.region, input.logGroupName ?? input.logGroupIdentifier, groupCreationTime, input.logStreamNames,
+    scope.accountId, scope.region, logGroupName, groupCreationTime, input.logStreamNames,
     input.logStreamNamePrefix, input.filterPattern, input.startTime, input.endTime, descending,
   ]);
 }
