@@ -42,6 +42,9 @@ export class DuckDbDatabase {
       preserve_insertion_order: 'false',
       // Where a file database would put its spills by default, rather than the process's working directory.
       temp_directory: `${file}.tmp`,
+      // DuckDB's bundled jemalloc only returns freed pages to the OS from a background thread; without one, after
+      // 3 M ingested events it kept 98 MB resident for 22 MB allocated (with one: 43 MB), at no measurable ingest cost.
+      allocator_background_threads: 'true',
     });
     try {
       const connection = await instance.connect();
