@@ -7,6 +7,7 @@ import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EventWriter } from './event-writer.js';
 import { IdCache } from './id-cache.js';
+import { MalformedJsonGroups } from './malformed-json-groups.js';
 import { DuckDbMetricStore } from './metrics/duckdb-metric-store.js';
 import { runMigrations } from './migrations.js';
 import { ReadPool } from './read-pool.js';
@@ -61,6 +62,7 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
         const connection = await database.connect();
         return { db: sqlRunner(connection), close: () => connection.closeSync() };
       }),
+      malformedJson: new MalformedJsonGroups(),
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, () => database.connect());
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);

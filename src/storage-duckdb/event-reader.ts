@@ -1,6 +1,7 @@
 import type { EventCursor, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent, SubstringPrefilter } from '../storage/index.js';
-import { jsonConditionSql } from './json-condition-sql.js';
+import { jsonConditionSql, type JsonReading } from './json-condition-sql.js';
 import { lookupGroup, lookupStream } from './lookups.js';
+import { DuckDbStorageError } from './sql-runner.js';
 import { SqlParams } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
 
@@ -47,24 +48,39 @@ export async function scanEvents(ctx: StoreContext, scope: Scope, logGroupName: 
 /**
  * One query for the whole scan, its rows converted chunk by chunk as the visitor takes them, so a caller that stops
  * early pays only for what it read (DuckDB still orders up to `limit` candidates first).
+ * A JSON condition is first read `direct`; when that statement fails (a message DuckDB cannot parse), the scan runs
+ * again `validated`, and the group is remembered so its later scans skip the failing attempt. The ORDER BY means
+ * the failure comes before any row reaches the visitor.
  */
 export function scanEventBatches(ctx: StoreContext, group: GroupName, query: ScanEventsQuery, visit: ScanBatchVisitor): Promise<void> {
   return ctx.reads.use(async (db) => {
     const groupId = await lookupGroup(ctx, db, group.scope, group.logGroupName, false);
     if (groupId === undefined) return;
     if (query.streamNames !== undefined && query.streamNames.length === 0) return;
-    const p = new SqlParams();
-    const sql = scanSql(p, groupId, query);
-    // A scan reads the whole group past its cursor: on both cores, as Insights queries do.
-    await ctx.queryWindow.around(() => db.stream(sql, p, (columns) => {
-      const names = columns[4] ?? [];
-      const batch = storedEvents(columns, (row) => String(names[row]));
-      return batch.length === 0 || visit(batch);
-    }));
+    let delivered = false;
+    const scan = (reading: JsonReading): Promise<void> => {
+      const p = new SqlParams();
+      const sql = scanSql(p, groupId, query, reading);
+      // A scan reads the whole group past its cursor: on both cores, as Insights queries do.
+      return ctx.queryWindow.around(() => db.stream(sql, p, (columns) => {
+        const names = columns[4] ?? [];
+        const batch = storedEvents(columns, (row) => String(names[row]));
+        delivered = true;
+        return batch.length === 0 || visit(batch);
+      }));
+    };
+    if (query.json === undefined || ctx.malformedJson.has(groupId)) return scan('validated');
+    try {
+      await scan('direct');
+    } catch (error) {
+      if (delivered || !(error instanceof DuckDbStorageError)) throw error;
+      ctx.malformedJson.add(groupId);
+      await scan('validated');
+    }
   });
 }
 
-function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery): string {
+function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery, reading: JsonReading): string {
   const group = p.bigint(groupId);
   const where = [`group_id = ${group}`];
   const streamWhere: string[] = [];
@@ -78,7 +94,7 @@ function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery): string 
   if (query.from !== undefined) where.push(beyondCursor(p, query.from, !query.descending));
   if (query.prefilter !== undefined) where.push(...prefilterSql(p, query.prefilter));
   // After the substring tests, which are cheaper and often selective, so fewer messages are parsed as JSON.
-  if (query.json !== undefined) where.push(`(${jsonConditionSql(p, query.json)})`);
+  if (query.json !== undefined) where.push(jsonConditionSql(p, query.json, reading));
   const direction = query.descending ? 'DESC' : 'ASC';
   const order = `timestamp ${direction}, seq ${direction}`;
   // Names are joined after the LIMIT, so the scan itself touches log_events alone.

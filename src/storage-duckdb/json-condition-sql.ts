@@ -10,18 +10,33 @@ const OPERATORS = { '=': '=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' } as co
 const MAX_INDEX = 2_147_483_647;
 
 /**
+ * How a predicate reads the JSON of an object-shaped message:
+ * - `direct`: parses it once, in the extraction; DuckDB then fails the whole statement on a message it cannot parse;
+ * - `validated`: json_valid first (a second parse of every object), admitting what DuckDB cannot parse.
+ * A caller runs `direct` and falls back to `validated` when the statement fails (event-reader.ts).
+ */
+export type JsonReading = 'direct' | 'validated';
+
+/**
  * A `JsonCondition` as a DuckDB predicate on `message`. DuckDB reads JSON a little differently from JSON.parse, so
  * the predicate is only trusted where both must agree, and admits every other event (the exact match runs after):
- * - a message with a backslash may spell keys or values with escapes: admitted;
- * - a message DuckDB cannot parse but JSON.parse might (it starts with `{` after JSON whitespace): admitted;
+ * - a message that is not an object (its first non-whitespace character is not `{`) never matches: rejected
+ *   without being parsed;
+ * - an object with a backslash may spell keys or values with escapes: admitted;
+ * - an object DuckDB cannot parse, but JSON.parse might: admitted when `validated`;
  * - duplicate keys: DuckDB reads the first, JSON.parse the last, so a comparison also holds when a property name on
  *   its path occurs twice in the text (without escapes a key is always spelled `"name"`).
- * Every value, path included, is bound.
+ * A boolean expression rather than a CASE (measured a few per cent faster): DuckDB evaluates each OR and AND operand only on
+ * the rows still undecided, so the JSON is never parsed for a message already admitted or rejected. Were DuckDB ever
+ * to reorder them, a `direct` read would fail and fall back, and a `validated` one keeps its CASE. Every value,
+ * path included, is bound.
  */
-export function jsonConditionSql(p: SqlParams, condition: JsonCondition): string {
-  return `CASE WHEN contains(message, '\\') THEN true
-    WHEN json_valid(message) THEN ${conditionSql(p, condition)}
-    ELSE starts_with(ltrim(message, ${p.text(' \t\n\r')}), '{') END`;
+export function jsonConditionSql(p: SqlParams, condition: JsonCondition, reading: JsonReading): string {
+  // ltrim copies the message, so only a message that starts with JSON whitespace pays for it.
+  const object = `(starts_with(message, '{') OR (ascii(message) IN (9, 10, 13, 32) AND starts_with(ltrim(message, ${p.text(' \t\n\r')}), '{')))`;
+  const matches = conditionSql(p, condition);
+  const read = reading === 'direct' ? matches : `CASE WHEN json_valid(message) THEN ${matches} ELSE true END`;
+  return `(${object} AND (contains(message, '\\') OR ${read}))`;
 }
 
 function conditionSql(p: SqlParams, condition: JsonCondition): string {
@@ -64,15 +79,40 @@ function leafSql(p: SqlParams, condition: Extract<JsonCondition, { kind: 'number
   }
 }
 
-/** ` OR` the text holds some property name of the path twice, or '' for a path of indexes only. */
+/**
+ * ` OR` the text holds some property name of the path twice, or '' for a path of indexes only. A LIKE of literals
+ * and `%` alone runs as successive substring searches, without copying the message; `_` (LIKE's one-character
+ * wildcard, and legal in a name) becomes `%`, which only admits more.
+ */
 function duplicateKeysSql(p: SqlParams, path: readonly (string | number)[]): string {
   const keys = [...new Set(path.filter((step): step is string => typeof step === 'string'))];
   return keys
-    .map((key) => {
-      const quoted = p.text(`"${key}"`);
-      return ` OR contains(substr(message, strpos(message, ${quoted}) + ${p.int(key.length + 2)}), ${quoted})`;
-    })
+    .map((key) => ` OR message LIKE ${p.text(`%${likeLiteral(`"${key}"`)}%${likeLiteral(rareSuffix(key))}%`)}`)
     .join('');
+}
+
+function likeLiteral(text: string): string {
+  return text.replaceAll('_', '%');
+}
+
+/** English letters, most frequent first; anything else (capitals, digits, `-`) counts as rarer than all of them. */
+const LETTERS_BY_FREQUENCY = 'etaoinsrhldcumfpgwybvkxjqz';
+
+/**
+ * The end of `"key"` from its rarest character on: what the second occurrence is searched for. A substring search
+ * jumps with memchr from one occurrence of the needle's first character to the next, and `"` is the commonest
+ * character of JSON, so this needle is found (or not) in far fewer steps (measured ~30% less time than `"key"`).
+ */
+function rareSuffix(key: string): string {
+  let start = 0;
+  for (let i = 1; i < key.length; i++) if (rarity(key[i] as string) > rarity(key[start] as string)) start = i;
+  return `${key.slice(start)}"`;
+}
+
+function rarity(char: string): number {
+  if (char === '_') return -1; // it becomes a LIKE wildcard, so it never starts a needle
+  const rank = LETTERS_BY_FREQUENCY.indexOf(char);
+  return rank === -1 ? LETTERS_BY_FREQUENCY.length : rank;
 }
 
 /** `$."a-b"[0]."c"`, or undefined when a step is not something a filter pattern could select. */
