@@ -4,11 +4,11 @@ import { openScratchDatabase, readEventsSql } from './lib/duckdb-baseline.js';
 import { createEventLayout, totalEvents } from './lib/event-generator.js';
 import { atMost, context, type BenchResult, type Figure } from './lib/figures.js';
 import { duckdbMatches, sameMatches, serverMatches, type MatchSet } from './lib/filter-matches.js';
-import { driveIngest } from './lib/ingest-driver.js';
+import { driveIngest, type IngestOutcome } from './lib/ingest-driver.js';
 import { generateDataset, signDataset } from './lib/prepared-dataset.js';
 import { createGroupAndStreams } from './lib/put-log-events-batches.js';
 import { loadNote, progress, withScratchDir } from './lib/scratch.js';
-import { describeRuns, timedRuns, type TimedRuns } from './lib/timed-runs.js';
+import { describeRuns, pairedRuns, type PairedRuns } from './lib/timed-runs.js';
 import { serverLaunchFromEnv, withServer, type ServerLaunch } from './lib/with-server.js';
 
 /**
@@ -20,7 +20,7 @@ export interface FilterBenchOptions {
   readonly events: number;
   readonly writers: number;
   readonly eventsPerBatch: number;
-  /** Timed runs per pattern and side, after one warm-up run; the median is reported. */
+  /** Timed runs per pattern and side, after one warm-up run of each, the sides taking turns; the median is reported. */
   readonly runs: number;
   readonly launch: ServerLaunch;
 }
@@ -44,12 +44,19 @@ const PATTERNS: readonly PatternCase[] = [
 
 const GOAL_RATIO = 1.5;
 
+interface MeasuredFilters {
+  readonly load: IngestOutcome;
+  readonly rows: number;
+  /** Per pattern, in PATTERNS' order. */
+  readonly runs: readonly PairedRuns<MatchSet, MatchSet>[];
+}
+
 export function filterOptionsFromEnv(env: BenchEnv): FilterBenchOptions {
   return {
     events: envInt(env, 'BENCH_FILTER_EVENTS', 1_000_000),
     writers: envInt(env, 'BENCH_INGEST_WRITERS', 4),
     eventsPerBatch: envInt(env, 'BENCH_EVENTS_PER_BATCH', 4_500),
-    runs: envInt(env, 'BENCH_FILTER_RUNS', 3),
+    runs: envInt(env, 'BENCH_FILTER_RUNS', 5),
     launch: serverLaunchFromEnv(env),
   };
 }
@@ -63,55 +70,58 @@ export function filterBench(options: FilterBenchOptions): Promise<BenchResult> {
 
     progress('DuckDB baseline: loading the same rows into a database of our own');
     const db = await openScratchDatabase(join(scratch, 'baseline.duckdb'));
-    const baseline: TimedRuns<MatchSet>[] = [];
     try {
       await db.connection.run(`CREATE TABLE events AS SELECT * FROM ${readEventsSql(dataset.ndjsonPath)}`);
-      for (const pattern of PATTERNS) {
-        const sql = `SELECT log_stream, timestamp, message FROM events WHERE ${pattern.where} ORDER BY timestamp, log_stream`;
-        baseline.push(await timedRuns(options.runs, () => duckdbMatches(db.connection, sql)));
-      }
+      const { value: measured, profile } = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
+        await createGroupAndStreams(server.endpoint, layout);
+        const requestFor = await signDataset(server.endpoint, dataset);
+        progress(`loading ${dataset.rows.toLocaleString('en-US')} events into the server`);
+        const load = await driveIngest({ endpoint: server.endpoint, writers: layout.writers, requestFor, fromBatch: 0, toBatch: layout.batchesPerWriter });
+        const runs: PairedRuns<MatchSet, MatchSet>[] = [];
+        for (const pattern of PATTERNS) {
+          progress(`FilterLogEvents '${pattern.filterPattern}', turn about with DuckDB`);
+          const sql = `SELECT log_stream, timestamp, message FROM events WHERE ${pattern.where} ORDER BY timestamp, log_stream`;
+          runs.push(await pairedRuns(
+            options.runs,
+            () => serverMatches(server.endpoint, layout.logGroupName, pattern.filterPattern),
+            () => duckdbMatches(db.connection, sql),
+          ));
+        }
+        return { load, runs, rows: dataset.rows };
+      });
+      return report(measured, profile, notes);
     } finally {
       db.close();
     }
-
-    const { value: measured, profile } = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
-      await createGroupAndStreams(server.endpoint, layout);
-      const requestFor = await signDataset(server.endpoint, dataset);
-      progress(`loading ${dataset.rows.toLocaleString('en-US')} events into the server`);
-      const load = await driveIngest({ endpoint: server.endpoint, writers: layout.writers, requestFor, fromBatch: 0, toBatch: layout.batchesPerWriter });
-      const runs: TimedRuns<MatchSet>[] = [];
-      for (const pattern of PATTERNS) {
-        progress(`FilterLogEvents '${pattern.filterPattern}'`);
-        runs.push(await timedRuns(options.runs, () => serverMatches(server.endpoint, layout.logGroupName, pattern.filterPattern)));
-      }
-      return { load, runs };
-    });
-
-    const ratios: Figure[] = [];
-    const absolutes: Figure[] = [
-      context('events loaded (acknowledged)', measured.load.acknowledgedEvents, 'events'),
-      context('load rate (context)', measured.load.acknowledgedEvents / (measured.load.elapsedMs / 1000), 'events/s'),
-    ];
-    PATTERNS.forEach((pattern, index) => {
-      const ours = measured.runs[index];
-      const theirs = baseline[index];
-      if (ours === undefined || theirs === undefined) return;
-      ratios.push(atMost(`FilterLogEvents / DuckDB time, ${pattern.name}`, ours.medianMs / theirs.medianMs, 'x', GOAL_RATIO));
-      absolutes.push(
-        atMost(`FilterLogEvents all matches, ${pattern.name}`, ours.medianMs, 'ms', GOAL_RATIO * theirs.medianMs),
-        context(`DuckDB query, ${pattern.name}`, theirs.medianMs, 'ms'),
-        context(`matches, ${pattern.name}`, ours.result.count, 'events'),
-      );
-      notes.push(
-        `${pattern.name}: server runs ${describeRuns(ours)} over ${ours.result.pages} page(s); DuckDB runs ${describeRuns(theirs)}; ` +
-          (sameMatches(ours.result, theirs.result)
-            ? `same ${ours.result.count} matches on both sides`
-            : `MISMATCH: server ${ours.result.count} matches, DuckDB ${theirs.result.count} (or different events)`),
-      );
-    });
-    if (measured.load.acknowledgedEvents !== dataset.rows) notes.push(`only ${measured.load.acknowledgedEvents} of ${dataset.rows} events were acknowledged`);
-    notes.push(loadNote('at end'));
-    if (profile !== undefined) notes.push(`CPU profile of the server (load and queries together):\n${profile}`);
-    return { bench: 'filter', ratios, absolutes, notes };
   });
+
+}
+
+function report(measured: MeasuredFilters, profile: string | undefined, notes: string[]): BenchResult {
+  const ratios: Figure[] = [];
+  const absolutes: Figure[] = [
+    context('events loaded (acknowledged)', measured.load.acknowledgedEvents, 'events'),
+    context('load rate (context)', measured.load.acknowledgedEvents / (measured.load.elapsedMs / 1000), 'events/s'),
+  ];
+  PATTERNS.forEach((pattern, index) => {
+    const paired = measured.runs[index];
+    if (paired === undefined) return;
+    const { ours, theirs } = paired;
+    ratios.push(atMost(`FilterLogEvents / DuckDB time, ${pattern.name}`, ours.medianMs / theirs.medianMs, 'x', GOAL_RATIO));
+    absolutes.push(
+      atMost(`FilterLogEvents all matches, ${pattern.name}`, ours.medianMs, 'ms', GOAL_RATIO * theirs.medianMs),
+      context(`DuckDB query, ${pattern.name}`, theirs.medianMs, 'ms'),
+      context(`matches, ${pattern.name}`, ours.result.count, 'events'),
+    );
+    notes.push(
+      `${pattern.name}: server runs ${describeRuns(ours)} over ${ours.result.pages} page(s); DuckDB runs ${describeRuns(theirs)}; ` +
+        (sameMatches(ours.result, theirs.result)
+          ? `same ${ours.result.count} matches on both sides`
+          : `MISMATCH: server ${ours.result.count} matches, DuckDB ${theirs.result.count} (or different events)`),
+    );
+  });
+  if (measured.load.acknowledgedEvents !== measured.rows) notes.push(`only ${measured.load.acknowledgedEvents} of ${measured.rows} events were acknowledged`);
+  notes.push(loadNote('at end'));
+  if (profile !== undefined) notes.push(`CPU profile of the server (load and queries together):\n${profile}`);
+  return { bench: 'filter', ratios, absolutes, notes };
 }
