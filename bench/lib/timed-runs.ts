@@ -8,51 +8,41 @@ export interface TimedRuns<T> {
 export async function timedRuns<T>(runs: number, work: () => Promise<T>): Promise<TimedRuns<T>> {
   let result = await work();
   const allMs: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    result = await work();
-    allMs.push(performance.now() - started);
-  }
+  for (let run = 0; run < runs; run++) result = await timedOnce(work, allMs);
   return { result, medianMs: median(allMs), allMs };
+}
+
+export interface PairedRuns<A, B> {
+  readonly ours: TimedRuns<A>;
+  readonly theirs: TimedRuns<B>;
 }
 
 /**
  * Two sides timed turn about (after a warm-up of each), in the order ABBA ABBA..., so a machine that speeds up or
  * slows down during the run (other tenants, CPU clocks) weighs on both medians alike, not on whichever side ran last.
  */
-export interface PairedRuns<A, B> {
-  readonly ours: TimedRuns<A>;
-  readonly theirs: TimedRuns<B>;
-}
-
 export async function pairedRuns<A, B>(runs: number, ours: () => Promise<A>, theirs: () => Promise<B>): Promise<PairedRuns<A, B>> {
   let oursResult = await ours();
   let theirsResult = await theirs();
   const oursMs: number[] = [];
   const theirsMs: number[] = [];
-  const timeOurs = async (): Promise<void> => {
-    const started = performance.now();
-    oursResult = await ours();
-    oursMs.push(performance.now() - started);
-  };
-  const timeTheirs = async (): Promise<void> => {
-    const started = performance.now();
-    theirsResult = await theirs();
-    theirsMs.push(performance.now() - started);
-  };
   for (let run = 0; run < runs; run++) {
-    if (run % 2 === 0) {
-      await timeOurs();
-      await timeTheirs();
-    } else {
-      await timeTheirs();
-      await timeOurs();
-    }
+    if (run % 2 === 0) oursResult = await timedOnce(ours, oursMs);
+    theirsResult = await timedOnce(theirs, theirsMs);
+    if (run % 2 === 1) oursResult = await timedOnce(ours, oursMs);
   }
   return {
     ours: { result: oursResult, medianMs: median(oursMs), allMs: oursMs },
     theirs: { result: theirsResult, medianMs: median(theirsMs), allMs: theirsMs },
   };
+}
+
+/** Runs `work` once, adding its time to `allMs`. */
+async function timedOnce<T>(work: () => Promise<T>, allMs: number[]): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  allMs.push(performance.now() - started);
+  return result;
 }
 
 export function median(values: readonly number[]): number {

@@ -95,6 +95,7 @@ function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: Duc
       await metrics.flush();
       await ctx.lane.transaction(async (db) => {
         ctx.ids.clear();
+        ctx.malformedJson.clear();
         metrics.clearCatalog();
         bedrockConfig.clearMirror();
         await ctx.counters.persist(db, 'next_seq');

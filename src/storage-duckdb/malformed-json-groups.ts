@@ -17,4 +17,8 @@ export class MalformedJsonGroups {
     if (this.groups.size >= MAX_GROUPS) this.groups.clear();
     this.groups.add(groupId);
   }
+
+  clear(): void {
+    this.groups.clear();
+  }
 }
