@@ -94,7 +94,6 @@ export function filterBench(options: FilterBenchOptions): Promise<BenchResult> {
       db.close();
     }
   });
-
 }
 
 function report(measured: MeasuredFilters, profile: string | undefined, notes: string[]): BenchResult {

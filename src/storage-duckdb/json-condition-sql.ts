@@ -26,10 +26,10 @@ export type JsonReading = 'direct' | 'validated';
  * - an object DuckDB cannot parse, but JSON.parse might: admitted when `validated`;
  * - duplicate keys: DuckDB reads the first, JSON.parse the last, so a comparison also holds when a property name on
  *   its path occurs twice in the text (without escapes a key is always spelled `"name"`).
- * A boolean expression rather than a CASE (measured a few per cent faster): DuckDB evaluates each OR and AND operand only on
- * the rows still undecided, so the JSON is never parsed for a message already admitted or rejected. Were DuckDB ever
- * to reorder them, a `direct` read would fail and fall back, and a `validated` one keeps its CASE. Every value,
- * path included, is bound.
+ * A boolean expression rather than a CASE (measured a few per cent faster): DuckDB evaluates each OR and AND
+ * operand only on the rows still undecided, so the JSON is never parsed for a message already admitted or rejected.
+ * Were DuckDB ever to reorder them, a `direct` read would fail and fall back, and a `validated` one keeps its CASE.
+ * Every value, path included, is bound.
  */
 export function jsonConditionSql(p: SqlParams, condition: JsonCondition, reading: JsonReading): string {
   // ltrim copies the message, so only a message that starts with JSON whitespace pays for it.
