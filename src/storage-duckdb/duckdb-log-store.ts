@@ -5,6 +5,7 @@ import type {
   ListMetricFiltersQuery,
   LogGroupPatch,
   LogGroupRecord,
+  LogGroupRetention,
   LogStore,
   LogStreamRecord,
   MetricFilterRecord,
@@ -44,6 +45,10 @@ export class DuckDbLogStore implements LogStore {
 
   getLogGroup(scope: Scope, logGroupName: string): Promise<LogGroupRecord | undefined> {
     return groups.getLogGroup(this.ctx, scope, logGroupName);
+  }
+
+  getLogGroupRetention(scope: Scope, logGroupName: string): Promise<LogGroupRetention | undefined> {
+    return groups.getLogGroupRetention(this.ctx, scope, logGroupName);
   }
 
   listLogGroups(scope: Scope, query: ListLogGroupsQuery): Promise<LogGroupRecord[]> {

@@ -6,6 +6,7 @@ import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EventWriter } from './event-writer.js';
+import { GroupRetentionCache } from './group-retention-cache.js';
 import { IdCache } from './id-cache.js';
 import { MalformedJsonGroups } from './malformed-json-groups.js';
 import { DuckDbMetricStore } from './metrics/duckdb-metric-store.js';
@@ -57,6 +58,7 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       lane: new WriteLane(writeConnection),
       reads: new ReadPool(() => database.connect()),
       ids: new IdCache(),
+      retention: new GroupRetentionCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
       queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }, async () => {
         const connection = await database.connect();
@@ -101,6 +103,7 @@ function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: Duc
         await ctx.counters.persist(db, 'next_seq');
         for (const table of DATA_TABLES) await db.run(`DELETE FROM ${table}`);
       });
+      ctx.retention.clear();
     },
     close: () => {
       closing ??= (async () => {

@@ -1,7 +1,7 @@
-import type { LogGroupPatch, LogGroupRecord, ListLogGroupsQuery, NewLogGroup, Scope } from '../storage/index.js';
+import type { LogGroupPatch, LogGroupRecord, LogGroupRetention, ListLogGroupsQuery, NewLogGroup, Scope } from '../storage/index.js';
 import { GROUP_COLUMNS, groupRecord, parseTags, readGroup } from './group-rows.js';
 import { queryGroupId } from './lookups.js';
-import { SqlParams, num, str } from './sql-values.js';
+import { SqlParams, num, optionalNum, str } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
 
 export function createLogGroup(ctx: StoreContext, scope: Scope, group: NewLogGroup): Promise<'created' | 'exists'> {
@@ -23,8 +23,8 @@ export function createLogGroup(ctx: StoreContext, scope: Scope, group: NewLogGro
 }
 
 /** Events first: they are the bulk, and deleting them by group_id is one pass over one column. */
-export function deleteLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string): Promise<'deleted' | 'no-group'> {
-  return ctx.lane.transaction(async (db) => {
+export async function deleteLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string): Promise<'deleted' | 'no-group'> {
+  const outcome = await ctx.lane.transaction(async (db): Promise<'deleted' | 'no-group'> => {
     const groupId = await queryGroupId(db, scope, logGroupName);
     if (groupId === undefined) return 'no-group';
     ctx.ids.forgetGroup(scope, logGroupName);
@@ -35,10 +35,26 @@ export function deleteLogGroup(ctx: StoreContext, scope: Scope, logGroupName: st
     }
     return 'deleted';
   });
+  if (outcome === 'deleted') ctx.retention.changed(scope, logGroupName);
+  return outcome;
 }
 
 export function getLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string): Promise<LogGroupRecord | undefined> {
   return ctx.reads.use((db) => readGroup(db, scope, logGroupName));
+}
+
+export function getLogGroupRetention(ctx: StoreContext, scope: Scope, logGroupName: string): Promise<LogGroupRetention | undefined> {
+  return ctx.retention.through(scope, logGroupName, () => ctx.reads.use(async (db) => {
+    const p = new SqlParams();
+    const rows = await db.rows(
+      `SELECT creation_time, retention_in_days FROM log_groups
+       WHERE account_id = ${p.text(scope.accountId)} AND region = ${p.text(scope.region)} AND name = ${p.text(logGroupName)}`,
+      p,
+    );
+    if (rows[0] === undefined) return undefined;
+    const retentionInDays = optionalNum(rows[0], 'retention_in_days');
+    return { creationTime: num(rows[0], 'creation_time'), ...(retentionInDays === undefined ? {} : { retentionInDays }) };
+  }));
 }
 
 export function listLogGroups(ctx: StoreContext, scope: Scope, query: ListLogGroupsQuery): Promise<LogGroupRecord[]> {
@@ -55,8 +71,8 @@ export function listLogGroups(ctx: StoreContext, scope: Scope, query: ListLogGro
   return ctx.reads.use(async (db) => (await db.rows(sql, p)).map(groupRecord));
 }
 
-export function updateLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string, patch: LogGroupPatch): Promise<'updated' | 'no-group'> {
-  return ctx.lane.transaction(async (db) => {
+export async function updateLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string, patch: LogGroupPatch): Promise<'updated' | 'no-group'> {
+  const outcome = await ctx.lane.transaction(async (db): Promise<'updated' | 'no-group'> => {
     const groupId = await queryGroupId(db, scope, logGroupName);
     if (groupId === undefined) return 'no-group';
     const p = new SqlParams();
@@ -67,6 +83,8 @@ export function updateLogGroup(ctx: StoreContext, scope: Scope, logGroupName: st
     if (sets.length > 0) await db.run(`UPDATE log_groups SET ${sets.join(', ')} WHERE group_id = ${p.bigint(groupId)}`, p);
     return 'updated';
   });
+  if (outcome === 'updated' && patch.retentionInDays !== undefined) ctx.retention.changed(scope, logGroupName);
+  return outcome;
 }
 
 export function changeTags(

@@ -72,6 +72,6 @@ export class IdCache {
 }
 
 // Account ids and regions never contain NUL, so the joined key is unambiguous.
-function groupKey(scope: Scope, logGroupName: string): string {
+export function groupKey(scope: Scope, logGroupName: string): string {
   return `${scope.accountId}\u0000${scope.region}\u0000${logGroupName}`;
 }

@@ -10,6 +10,7 @@ export type {
   LogGroupClass,
   LogGroupPatch,
   LogGroupRecord,
+  LogGroupRetention,
   LogStore,
   LogStreamCursor,
   LogStreamOrder,

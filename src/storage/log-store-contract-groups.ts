@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { SCOPE, T0, newGroup, type ContractContext } from './log-store-contract-support.js';
+import { OTHER_ACCOUNT, SCOPE, T0, newGroup, type ContractContext } from './log-store-contract-support.js';
 
 /** Log groups: create/exists, get, ASCII-ordered listing with filters and paging, patch, tags, delete. */
 export function logGroupContract(ctx: ContractContext): void {
@@ -83,6 +83,29 @@ export function logGroupContract(ctx: ContractContext): void {
     assert.equal(group.kmsKeyId, undefined);
     assert.equal(group.deletionProtectionEnabled, false);
     assert.equal(await ctx.store.updateLogGroup(SCOPE, '/missing', { retentionInDays: 1 }), 'no-group');
+  });
+
+  it('answers creation time and retention at once after every change, with reads racing the changes', async () => {
+    const retention = (name: string, scope = SCOPE) => ctx.store.getLogGroupRetention(scope, name);
+    assert.equal(await retention('/kept'), undefined);
+    await ctx.store.createLogGroup(SCOPE, newGroup('/kept', { creationTime: T0 + 1 }));
+    assert.deepEqual(await retention('/kept'), { creationTime: T0 + 1 });
+    assert.equal(await retention('/kept', OTHER_ACCOUNT), undefined, 'per account');
+    for (const days of [7, 30, null, 1] as const) {
+      // Reads in flight while the change commits may see either value; the first read after it sees the new one.
+      const racing = Array.from({ length: 4 }, () => retention('/kept'));
+      assert.equal(await ctx.store.updateLogGroup(SCOPE, '/kept', { retentionInDays: days }), 'updated');
+      await Promise.all(racing);
+      assert.deepEqual(await retention('/kept'), { creationTime: T0 + 1, ...(days === null ? {} : { retentionInDays: days }) });
+    }
+    assert.equal(await ctx.store.updateLogGroup(SCOPE, '/kept', { kmsKeyId: 'key-1' }), 'updated');
+    assert.deepEqual(await retention('/kept'), { creationTime: T0 + 1, retentionInDays: 1 }, 'other settings leave it alone');
+    const racing = retention('/kept');
+    assert.equal(await ctx.store.deleteLogGroup(SCOPE, '/kept'), 'deleted');
+    await racing;
+    assert.equal(await retention('/kept'), undefined);
+    await ctx.store.createLogGroup(SCOPE, newGroup('/kept', { creationTime: T0 + 2 }));
+    assert.deepEqual(await retention('/kept'), { creationTime: T0 + 2 }, 'a recreated group is another group');
   });
 
   it('merges tags on tag, removes listed keys on untag', async () => {

@@ -21,6 +21,13 @@ export interface LogGroupRecord {
   readonly metricFilterCount: number;
 }
 
+/**
+ * What every write and read of a group's events asks about it: whether it exists, when it was created (a recreated
+ * group is another group) and how long it keeps events. It changes only with the group's own settings, so a store
+ * can answer it without a query on every PutLogEvents and FilterLogEvents call.
+ */
+export type LogGroupRetention = Pick<LogGroupRecord, 'creationTime' | 'retentionInDays'>;
+
 export interface NewLogGroup {
   readonly logGroupName: string;
   readonly creationTime: number;
@@ -194,6 +201,8 @@ export interface LogStore {
   /** Deletes the group with its streams, events and metric filters. */
   deleteLogGroup(scope: Scope, logGroupName: string): Promise<'deleted' | 'no-group'>;
   getLogGroup(scope: Scope, logGroupName: string): Promise<LogGroupRecord | undefined>;
+  /** The group's creation time and retention, as `getLogGroup` would report them at this moment. */
+  getLogGroupRetention(scope: Scope, logGroupName: string): Promise<LogGroupRetention | undefined>;
   /** Sorted by name in ASCII (byte) order. */
   listLogGroups(scope: Scope, query: ListLogGroupsQuery): Promise<LogGroupRecord[]>;
   updateLogGroup(scope: Scope, logGroupName: string, patch: LogGroupPatch): Promise<'updated' | 'no-group'>;

@@ -1,5 +1,5 @@
 import { parseArn, type RequestContext } from '../../kernel/index.js';
-import type { LogGroupRecord, LogStore, Scope } from '../../storage/index.js';
+import type { LogGroupRecord, LogGroupRetention, LogStore, Scope } from '../../storage/index.js';
 import { groupNameAndArnExclusive, groupNameOrArnRequired, logGroupNotFound } from './errors.js';
 
 /** Resources are isolated per account and region, as on AWS. */
@@ -36,6 +36,13 @@ export function resolveGroupName(input: GroupReference, scope: Scope): string {
 
 export async function requireLogGroup(store: LogStore, scope: Scope, logGroupName: string): Promise<LogGroupRecord> {
   const group = await store.getLogGroup(scope, logGroupName);
+  if (group === undefined) throw logGroupNotFound();
+  return group;
+}
+
+/** For the calls that read or write a group's events: they need only its creation time and retention. */
+export async function requireLogGroupRetention(store: LogStore, scope: Scope, logGroupName: string): Promise<LogGroupRetention> {
+  const group = await store.getLogGroupRetention(scope, logGroupName);
   if (group === undefined) throw logGroupNotFound();
   return group;
 }

@@ -27,10 +27,10 @@ export function createLogIngest(deps: LogIngestDeps): LogIngest {
   const { store, now, afterAppend, liveTail } = deps;
   return {
     async logGroupExists(scope, logGroupName) {
-      return (await store.getLogGroup(scope, logGroupName)) !== undefined;
+      return (await store.getLogGroupRetention(scope, logGroupName)) !== undefined;
     },
     async appendLogEvents(scope, logGroupName, logStreamName, events) {
-      if (events.length === 0) return (await store.getLogGroup(scope, logGroupName)) === undefined ? 'no-group' : 'appended';
+      if (events.length === 0) return (await store.getLogGroupRetention(scope, logGroupName)) === undefined ? 'no-group' : 'appended';
       let ingestionTime = now();
       let outcome = await store.append(scope, logGroupName, logStreamName, events, ingestionTime);
       if (outcome.kind === 'no-stream') {

@@ -1,5 +1,5 @@
 import type {
-  AppendOutcome, EventCursor, ListLogGroupsQuery, ListLogStreamsQuery, ListMetricFiltersQuery, LogGroupPatch, LogGroupRecord,
+  AppendOutcome, EventCursor, ListLogGroupsQuery, ListLogStreamsQuery, ListMetricFiltersQuery, LogGroupPatch, LogGroupRecord, LogGroupRetention,
   LogStore, LogStreamRecord, MetricFilterRecord, NewLogEvent, NewLogGroup, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent,
 } from '../../storage/index.js';
 import type { JsonCondition } from '../../storage/index.js';
@@ -49,6 +49,12 @@ export class MemoryLogStore implements LogStore {
   async getLogGroup(scope: Scope, name: string): Promise<LogGroupRecord | undefined> {
     const state = this.state(scope, name);
     return state === undefined ? undefined : this.view(state);
+  }
+
+  async getLogGroupRetention(scope: Scope, name: string): Promise<LogGroupRetention | undefined> {
+    const group = await this.getLogGroup(scope, name);
+    if (group === undefined) return undefined;
+    return { creationTime: group.creationTime, ...(group.retentionInDays === undefined ? {} : { retentionInDays: group.retentionInDays }) };
   }
 
   async listLogGroups(scope: Scope, q: ListLogGroupsQuery): Promise<LogGroupRecord[]> {

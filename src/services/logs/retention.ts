@@ -1,4 +1,4 @@
-import type { LogGroupRecord } from '../../storage/index.js';
+import type { LogGroupRetention } from '../../storage/index.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -11,7 +11,7 @@ export const RETENTION_DAYS: readonly number[] = [
  * The oldest timestamp a read may return. AWS deletes expired events lazily, but ModelWatch stops returning them at
  * once, so a read never depends on when the background purge last ran.
  */
-export function retentionFloor(group: Pick<LogGroupRecord, 'retentionInDays'>, now: number): number | undefined {
+export function retentionFloor(group: Pick<LogGroupRetention, 'retentionInDays'>, now: number): number | undefined {
   return group.retentionInDays === undefined ? undefined : now - group.retentionInDays * DAY_MS;
 }
 

@@ -4,7 +4,7 @@ import type { EventCursor, StoredLogEvent } from '../../../storage/index.js';
 import { invalidNextToken, logStreamNotFound } from '../errors.js';
 import { readInChunks } from '../event-chunks.js';
 import { eventSize, MAX_EVENTS_PER_PAGE, MAX_PAGE_BYTES } from '../event-size.js';
-import { requireLogGroup, resolveGroupName, scopeOf } from '../log-group-ref.js';
+import { requireLogGroupRetention, resolveGroupName, scopeOf } from '../log-group-ref.js';
 import type { LogsServiceDeps } from '../logs-deps.js';
 import { parseLogsInput } from '../logs-input.js';
 import { retentionFloor, startAfterFloor } from '../retention.js';
@@ -23,7 +23,7 @@ export function getLogEvents({ store }: LogsServiceDeps): Operation<unknown, Get
     const streamKey = `${logGroupName}\u0000${input.logStreamName}`;
     const passed = input.nextToken === undefined ? undefined : decodeStreamToken(streamKey, input.nextToken);
     if (input.nextToken !== undefined && passed === undefined) throw invalidNextToken();
-    const group = await requireLogGroup(store, scope, logGroupName);
+    const group = await requireLogGroupRetention(store, scope, logGroupName);
     const direction = passed?.direction ?? (input.startFromHead === true ? 'f' : 'b');
     const startTime = startAfterFloor(input.startTime, retentionFloor(group, ctx.clock.now()));
     const page: StoredLogEvent[] = [];

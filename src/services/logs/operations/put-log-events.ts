@@ -3,7 +3,7 @@ import type { InputLogEvent, PutLogEventsRequest, PutLogEventsResponse, Rejected
 import type { NewLogEvent } from '../../../storage/index.js';
 import { invalidParameter, logGroupNotFound, logStreamNotFound } from '../errors.js';
 import { eventSize, MAX_BATCH_BYTES } from '../event-size.js';
-import { requireLogGroup, scopeOf } from '../log-group-ref.js';
+import { requireLogGroupRetention, scopeOf } from '../log-group-ref.js';
 import type { LogsServiceDeps } from '../logs-deps.js';
 import { tailBatch } from '../tail/tail-batch.js';
 import { parseLogsInput } from '../logs-input.js';
@@ -32,7 +32,7 @@ export function putLogEvents({ store, afterAppend, liveTail }: LogsServiceDeps):
     }
     const scope = scopeOf(ctx);
     const now = ctx.clock.now();
-    const group = await requireLogGroup(store, scope, input.logGroupName);
+    const group = await requireLogGroupRetention(store, scope, input.logGroupName);
     const { accepted, rejected } = classify(events, now, retentionFloor(group, now));
     const first = accepted[0];
     const last = accepted[accepted.length - 1];

@@ -29,7 +29,7 @@ export function startQuery(deps: InsightsDeps): Operation<unknown, StartQueryRes
     const names = await groupNames(deps, scope, input, query);
     const groups = [];
     for (const logGroupName of names) {
-      const group = await deps.store.getLogGroup(scope, logGroupName);
+      const group = await deps.store.getLogGroupRetention(scope, logGroupName);
       if (group === undefined) throw queryGroupNotFound(logGroupName, scope.accountId);
       const notBefore = retentionFloor(group, ctx.clock.now());
       groups.push({ logGroupName, ...(notBefore === undefined ? {} : { notBefore }) });

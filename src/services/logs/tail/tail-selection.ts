@@ -42,7 +42,7 @@ export async function resolveTailSelection(store: LogStore, scope: Scope, reques
   });
   const pattern = request.logEventFilterPattern ? parsePatternInput(request.logEventFilterPattern, 'filter-log-events') : undefined;
   for (const name of new Set(names)) {
-    if ((await store.getLogGroup(scope, name)) === undefined) throw logGroupNotFound();
+    if ((await store.getLogGroupRetention(scope, name)) === undefined) throw logGroupNotFound();
   }
   return { scope, request, logGroupNames: [...new Set(names)], matches: compileMatcher(request, pattern) };
 }
