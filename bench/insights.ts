@@ -9,8 +9,8 @@ import { createRecordLayout, recordBatch, recordStreamName, totalRecords, type R
 import { encodeBatch, signBatch } from './lib/put-log-events-batches.js';
 import { loadNote, progress, withScratchDir } from './lib/scratch.js';
 import { callLogs, type Endpoint } from './lib/signed-client.js';
-import { describeRuns, median, timedRuns, type TimedRuns } from './lib/timed-runs.js';
-import { serverLaunchFromEnv, withServer, type ServerLaunch } from './lib/with-server.js';
+import { describeRuns, median, pairedRuns, type PairedRuns } from './lib/timed-runs.js';
+import { serverLaunchFromEnv, withServer, type ServerLaunch, type WithServerOutcome } from './lib/with-server.js';
 
 /**
  * Logs Insights over Bedrock invocation records: N records loaded over PutLogEvents (not timed), then ten
@@ -21,7 +21,7 @@ export interface InsightsBenchOptions {
   readonly records: number;
   readonly writers: number;
   readonly eventsPerBatch: number;
-  /** Timed runs per query and side, after one warm-up run; the median is reported. */
+  /** Timed runs per query and side, after one warm-up run of each, the sides taking turns (ABBA); the median is reported. */
   readonly runs: number;
   /** GetQueryResults polling period while a query runs. */
   readonly pollMs: number;
@@ -32,6 +32,13 @@ const GOAL_MEDIAN_RATIO = 1.3;
 const GOAL_MAX_RATIO = 2;
 const GOAL_QUERY_MS = 1000;
 const LOG_GROUP = '/aws/bedrock/modelinvocations';
+
+interface MeasuredInsights {
+  readonly acknowledged: number;
+  readonly loadMs: number;
+  /** Per case, in INSIGHTS_CASES' order. */
+  readonly runs: readonly PairedRuns<QueryRows, QueryRows>[];
+}
 
 export function insightsOptionsFromEnv(env: BenchEnv): InsightsBenchOptions {
   return {
@@ -84,27 +91,26 @@ export function insightsBench(options: InsightsBenchOptions): Promise<BenchResul
     // The range StartQuery reads for these seconds (start-query.ts): both ends inclusive, to the end of endTime.
     const range = { startMs: startTime * 1000, endMs: endTime * 1000 + 999 };
     const db = await openScratchDatabase(join(scratch, 'baseline.duckdb'));
-    const baseline: TimedRuns<QueryRows>[] = [];
+    let outcome: WithServerOutcome<MeasuredInsights>;
     try {
       await db.connection.run(`CREATE TABLE events AS SELECT * FROM ${readEventsSql(ndjson)}`);
-      for (const c of INSIGHTS_CASES) baseline.push(await timedRuns(options.runs, () => duckdbRows(db.connection, caseSql(c, range))));
+      outcome = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
+        progress(`loading ${rows.toLocaleString('en-US')} records into the server over PutLogEvents`);
+        const started = performance.now();
+        const acknowledged = await loadServer(server.endpoint, layout);
+        const loadMs = performance.now() - started;
+        const runs: PairedRuns<QueryRows, QueryRows>[] = [];
+        for (const c of INSIGHTS_CASES) {
+          progress(`Insights: ${c.name}, turn about with DuckDB`);
+          const query = { endpoint: server.endpoint, logGroupName: LOG_GROUP, startTime, endTime, queryString: c.query, pollMs: options.pollMs };
+          runs.push(await pairedRuns(options.runs, () => serverRows(query), () => duckdbRows(db.connection, caseSql(c, range))));
+        }
+        return { acknowledged, loadMs, runs };
+      });
     } finally {
       db.close();
     }
-
-    const { value: measured, profile } = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
-      progress(`loading ${rows.toLocaleString('en-US')} records into the server over PutLogEvents`);
-      const started = performance.now();
-      const acknowledged = await loadServer(server.endpoint, layout);
-      const loadMs = performance.now() - started;
-      const runs: TimedRuns<QueryRows>[] = [];
-      for (const c of INSIGHTS_CASES) {
-        progress(`Insights: ${c.name}`);
-        const query = { endpoint: server.endpoint, logGroupName: LOG_GROUP, startTime, endTime, queryString: c.query, pollMs: options.pollMs };
-        runs.push(await timedRuns(options.runs, () => serverRows(query)));
-      }
-      return { acknowledged, loadMs, runs };
-    });
+    const { value: measured, profile } = outcome;
 
     const ratios: Figure[] = [];
     const absolutes: Figure[] = [
@@ -113,9 +119,9 @@ export function insightsBench(options: InsightsBenchOptions): Promise<BenchResul
     ];
     const each: number[] = [];
     INSIGHTS_CASES.forEach((c, index) => {
-      const ours = measured.runs[index];
-      const theirs = baseline[index];
-      if (ours === undefined || theirs === undefined) return;
+      const paired = measured.runs[index];
+      if (paired === undefined) return;
+      const { ours, theirs } = paired;
       const ratio = ours.medianMs / theirs.medianMs;
       each.push(ratio);
       ratios.push(atMost(`Insights / DuckDB time, ${c.name}`, ratio, 'x', GOAL_MAX_RATIO));

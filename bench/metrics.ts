@@ -8,8 +8,8 @@ import { generatePoints, putMetricDataBody, type PointLayout } from './lib/metri
 import { duckdbP99, duckdbSeries, P99_QUERY, SEARCH_QUERY, serverMetricData, seriesQueries, type SeriesResult } from './lib/metric-queries.js';
 import { loadNote, progress, withScratchDir } from './lib/scratch.js';
 import { keepAliveAgent, sendPrepared, type PreparedRequest } from './lib/signed-client.js';
-import { describeRuns, timedRuns, type TimedRuns } from './lib/timed-runs.js';
-import { serverLaunchFromEnv, withServer, type ServerLaunch } from './lib/with-server.js';
+import { describeRuns, pairedRuns, type PairedRuns } from './lib/timed-runs.js';
+import { serverLaunchFromEnv, withServer, type ServerLaunch, type WithServerOutcome } from './lib/with-server.js';
 
 /**
  * CloudWatch metrics: PutMetricData at 1,000 datapoints per call from concurrent writers over HTTP, then three
@@ -21,6 +21,7 @@ export interface MetricsBenchOptions {
   readonly series: number;
   /** Extra 1-minute points that only add ingest volume. */
   readonly filler: number;
+  /** Timed runs per query and side, after one warm-up run of each, the sides taking turns (ABBA); the median is reported. */
   readonly runs: number;
   readonly launch: ServerLaunch;
 }
@@ -29,6 +30,12 @@ const GOAL_PUT = 500_000;
 const GOAL_RATIO = 1.5;
 const GOAL_QUERY_MS = 100;
 const PER_CALL = 1000;
+
+interface MeasuredMetrics {
+  readonly put: { readonly elapsedMs: number; readonly calls: number };
+  /** Per query case, in order. */
+  readonly runs: readonly PairedRuns<SeriesResult, SeriesResult>[];
+}
 
 export function metricsOptionsFromEnv(env: BenchEnv): MetricsBenchOptions {
   return {
@@ -63,30 +70,29 @@ export function metricsBench(options: MetricsBenchOptions): Promise<BenchResult>
     const csv = join(scratch, 'points.csv');
     await writeFile(csv, points.map((p) => `${p.metricName},${p.series},${p.timestamp},${p.value}`).join('\n'));
     const db = await openScratchDatabase(join(scratch, 'baseline.duckdb'));
-    const baseline: TimedRuns<SeriesResult>[] = [];
+    let outcome: WithServerOutcome<MeasuredMetrics>;
     try {
       await db.connection.run(`CREATE TABLE points AS SELECT * FROM read_csv('${csv}', header = false,
         columns = {metric: 'VARCHAR', series: 'VARCHAR', ts: 'BIGINT', value: 'DOUBLE'})`);
-      for (const c of cases) baseline.push(await timedRuns(options.runs, () => c.baseline(db.connection)));
+      outcome = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
+        progress('signing PutMetricData calls');
+        const requests: PreparedRequest[] = [];
+        for (let i = 0; i < points.length; i += PER_CALL) {
+          requests.push(await prepareCloudWatchRequest(server.endpoint, 'PutMetricData', putMetricDataBody(points.slice(i, i + PER_CALL))));
+        }
+        progress(`PutMetricData: ${requests.length} calls from ${options.writers} writers`);
+        const put = await drivePuts(server.endpoint, requests, options.writers);
+        const runs: PairedRuns<SeriesResult, SeriesResult>[] = [];
+        for (const c of cases) {
+          progress(`GetMetricData: ${c.name}, turn about with DuckDB`);
+          runs.push(await pairedRuns(options.runs, () => serverMetricData(server.endpoint, layout, c.queries), () => c.baseline(db.connection)));
+        }
+        return { put, runs };
+      });
     } finally {
       db.close();
     }
-
-    const { value: measured, profile } = await withServer({ launch: options.launch, scratchDir: scratch }, async (server) => {
-      progress('signing PutMetricData calls');
-      const requests: PreparedRequest[] = [];
-      for (let i = 0; i < points.length; i += PER_CALL) {
-        requests.push(await prepareCloudWatchRequest(server.endpoint, 'PutMetricData', putMetricDataBody(points.slice(i, i + PER_CALL))));
-      }
-      progress(`PutMetricData: ${requests.length} calls from ${options.writers} writers`);
-      const put = await drivePuts(server.endpoint, requests, options.writers);
-      const runs: TimedRuns<SeriesResult>[] = [];
-      for (const c of cases) {
-        progress(`GetMetricData: ${c.name}`);
-        runs.push(await timedRuns(options.runs, () => serverMetricData(server.endpoint, layout, c.queries)));
-      }
-      return { put, runs };
-    });
+    const { value: measured, profile } = outcome;
 
     const ratios: Figure[] = [];
     const absolutes: Figure[] = [
@@ -94,9 +100,9 @@ export function metricsBench(options: MetricsBenchOptions): Promise<BenchResult>
       context('PutMetricData calls', measured.put.calls, 'calls'),
     ];
     cases.forEach((c, i) => {
-      const ours = measured.runs[i];
-      const theirs = baseline[i];
-      if (ours === undefined || theirs === undefined) return;
+      const paired = measured.runs[i];
+      if (paired === undefined) return;
+      const { ours, theirs } = paired;
       ratios.push(atMost(`GetMetricData / DuckDB time, ${c.name}`, ours.medianMs / theirs.medianMs, 'x', GOAL_RATIO));
       absolutes.push(atMost(`GetMetricData, ${c.name}`, ours.medianMs, 'ms', GOAL_QUERY_MS), context(`DuckDB query, ${c.name}`, theirs.medianMs, 'ms'));
       notes.push(`${c.name}: server ${describeRuns(ours)}, DuckDB ${describeRuns(theirs)}; ${agreement(ours.result, theirs.result, i === 2 ? 0.01 : 1e-9)}`);

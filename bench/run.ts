@@ -24,14 +24,14 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_INGEST_SECONDS=120         time bound of the timed ingest
  *   BENCH_CEILING_RUNS=2             DuckDB bulk loads; the fastest is the ceiling
  *   BENCH_FILTER_EVENTS=1000000      events loaded for the filter bench
- *   BENCH_FILTER_RUNS=3              timed runs per query and side (median), after one warm-up
+ *   BENCH_FILTER_RUNS=5              timed runs per query and side (median), after one warm-up, sides turn about
  *   BENCH_MEMORY_EVENTS=10000000     events ingested while RSS is sampled
  *   BENCH_MEMORY_SAMPLE_MS=250       RSS sampling period
  *   BENCH_MEMORY_FULL_VERIFY=1       count every stored event instead of comparing storedBytes
  *   BENCH_METRICS_WRITERS=4          concurrent PutMetricData writers (1,000 datapoints per call)
  *   BENCH_METRICS_SERIES=100         1-minute series of one day queried by GetMetricData and SEARCH
  *   BENCH_METRICS_FILLER=770000      extra datapoints that only add ingest volume
- *   BENCH_METRICS_RUNS=5             timed runs per query and side (median), after one warm-up
+ *   BENCH_METRICS_RUNS=5             timed runs per query and side (median), after one warm-up, sides turn about
  *   BENCH_TAIL_SESSIONS=20           console live-tail sessions, each with its own filter pattern
  *   BENCH_TAIL_RATE=100000           events/s offered while delivery latency is timed (and per unpaced phase)
  *   BENCH_TAIL_SECONDS=5             length of each tail phase
@@ -43,7 +43,7 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_GATEWAY_LADDER_SECONDS=5   seconds per ladder step
  *   BENCH_INSIGHTS_RECORDS=5000000   Bedrock invocation records loaded for the insights bench
  *   BENCH_INSIGHTS_EVENTS_PER_BATCH=400  records per PutLogEvents batch (records are up to ~2 KB)
- *   BENCH_INSIGHTS_RUNS=3            timed runs per query and side (median), after one warm-up
+ *   BENCH_INSIGHTS_RUNS=3            timed runs per query and side (median), after one warm-up, sides turn about
  *   BENCH_INSIGHTS_POLL_MS=5         GetQueryResults polling period
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
