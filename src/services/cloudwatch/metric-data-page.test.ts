@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isServiceError } from '../../kernel/index.js';
-import { pageResults, type QueryOutput } from './metric-data-page.js';
+import { keptOutputsId, pageResults, type QueryOutput } from './metric-data-page.js';
 
 const series = (timestamps: number[], values: number[]) => ({ label: 'x', timestamps, values });
 const outputs: QueryOutput[] = [
@@ -37,4 +37,17 @@ test('a token from another request, or a made-up one, is InvalidNextToken', () =
     assert.throws(() => pageResults(outputs, { ascending: true, maxDatapoints: 2, request, nextToken }), (e) => isServiceError(e) && e.queryCode === 'InvalidNextToken');
   }
   assert.throws(() => pageResults(outputs, { ascending: true, maxDatapoints: 2, request: 'other', nextToken: token }), (e) => isServiceError(e) && e.code === 'InvalidNextToken');
+});
+
+test('a page with more to come asks to keep the outputs, and its token names what was kept', () => {
+  const asked: (readonly QueryOutput[])[] = [];
+  const first = pageResults(outputs, { ascending: true, maxDatapoints: 2, request, keep: (all) => (asked.push(all), 'kept-1') });
+  assert.deepEqual(asked, [outputs]);
+  assert.equal(keptOutputsId(request, first.NextToken), 'kept-1');
+  const last = pageResults(outputs, { ascending: true, maxDatapoints: 100, request, keep: () => assert.fail('nothing left to keep') });
+  assert.equal(last.NextToken, undefined);
+  const unkept = pageResults(outputs, { ascending: true, maxDatapoints: 2, request, keep: () => undefined });
+  assert.equal(keptOutputsId(request, unkept.NextToken), undefined, 'a token still pages without a kept entry');
+  assert.equal(keptOutputsId(request, undefined), undefined);
+  assert.throws(() => keptOutputsId('other', first.NextToken), (e) => isServiceError(e) && e.code === 'InvalidNextToken');
 });

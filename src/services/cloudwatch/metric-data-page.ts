@@ -16,6 +16,22 @@ export interface PageOptions {
   /** The request, minus its token and page size: a token only continues the request it came from. */
   readonly request: string;
   readonly nextToken?: string;
+  /** Keeps every output for the next page, answering the id its token carries (undefined: not kept). */
+  readonly keep?: (outputs: readonly QueryOutput[]) => string | undefined;
+}
+
+/** The id of the outputs an earlier page kept for this token, if it says so; InvalidNextToken for a foreign token. */
+export function keptOutputsId(request: string, nextToken: string | undefined): string | undefined {
+  if (nextToken === undefined) return undefined;
+  const kept = tokenState(request, nextToken)['kept'];
+  return typeof kept === 'string' ? kept : undefined;
+}
+
+function tokenState(request: string, nextToken: string): { readonly offset: number; readonly [key: string]: unknown } {
+  const state = decodePageToken('GetMetricData', nextToken);
+  const offset = state?.['offset'];
+  if (state === undefined || state['request'] !== fnv1a64(request).toString(36) || typeof offset !== 'number') throw invalidNextToken();
+  return { ...state, offset };
 }
 
 /**
@@ -24,12 +40,7 @@ export interface PageOptions {
  */
 export function pageResults(outputs: readonly QueryOutput[], options: PageOptions): GetMetricDataOutput {
   const fingerprint = fnv1a64(options.request).toString(36);
-  let offset = 0;
-  if (options.nextToken !== undefined) {
-    const state = decodePageToken('GetMetricData', options.nextToken);
-    if (state === undefined || state['request'] !== fingerprint || typeof state['offset'] !== 'number') throw invalidNextToken();
-    offset = state['offset'];
-  }
+  const offset = options.nextToken === undefined ? 0 : tokenState(options.request, options.nextToken).offset;
   const limit = offset + options.maxDatapoints;
   let seen = 0;
   const results: MetricDataResult[] = outputs.map((output) => {
@@ -49,9 +60,10 @@ export function pageResults(outputs: readonly QueryOutput[], options: PageOption
     };
   });
   const more = seen > limit;
+  const kept = more ? options.keep?.(outputs) : undefined;
   return {
     MetricDataResults: results,
     Messages: [],
-    ...(more ? { NextToken: encodePageToken('GetMetricData', { request: fingerprint, offset: limit }) } : {}),
+    ...(more ? { NextToken: encodePageToken('GetMetricData', { request: fingerprint, offset: limit, ...(kept === undefined ? {} : { kept }) }) } : {}),
   };
 }

@@ -7,3 +7,5 @@ export type { PageTokenState } from './page-token.js';
 export { fnv1a64 } from './checksum.js';
 export { javaValueText } from './java-value-text.js';
 export { allConstraintsOf, constraintText, matchesModelPattern } from './constraint-text.js';
+export { KeptResults } from './kept-results.js';
+export type { KeptResultsLimits } from './kept-results.js';

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { EventCursor, StoredLogEvent } from '../../storage/index.js';
+import { KeptResults } from '../common/index.js';
 import { eventSize } from './event-size.js';
 
 /**
@@ -16,13 +16,6 @@ export interface FilterContinuation {
   readonly exhausted: boolean;
 }
 
-interface Entry extends FilterContinuation {
-  /** The request it continues (scope, group, streams, pattern, times, direction): another request never sees it. */
-  readonly request: string;
-  readonly bytes: number;
-  readonly expiresAt: number;
-}
-
 export interface FilterContinuationLimits {
   /** Message bytes (as pages count them) one continuation may hold. */
   readonly maxBytesPerEntry: number;
@@ -37,49 +30,22 @@ export const DEFAULT_CONTINUATION_LIMITS: FilterContinuationLimits = {
   ttlMs: 5 * 60_000,
 };
 
-/**
- * Bounded in bytes and time. A lost entry costs speed only: every token also carries its position, from which
- * the next call reads the store again.
- */
+/** Bounded in bytes (as pages count them) and time; a lost entry costs a second read, never a wrong page. */
 export class FilterContinuations {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly kept: KeptResults<FilterContinuation>;
 
-  constructor(readonly limits: FilterContinuationLimits = DEFAULT_CONTINUATION_LIMITS) {}
+  constructor(readonly limits: FilterContinuationLimits = DEFAULT_CONTINUATION_LIMITS) {
+    this.kept = new KeptResults({ maxWeight: limits.maxBytes, ttlMs: limits.ttlMs }, (continuation) =>
+      continuation.events.reduce((sum, event) => sum + eventSize(event.message), 0));
+  }
 
   /** Keeps `continuation` for `request` and returns its id, or undefined when it holds no events. */
   put(request: string, continuation: FilterContinuation, now: number): string | undefined {
-    if (continuation.events.length === 0) return undefined;
-    const bytes = continuation.events.reduce((sum, event) => sum + eventSize(event.message), 0);
-    if (bytes > this.limits.maxBytes) return undefined;
-    this.expire(now);
-    while (this.bytes + bytes > this.limits.maxBytes) this.dropOldest();
-    const id = randomBytes(9).toString('base64url');
-    this.entries.set(id, { ...continuation, request, bytes, expiresAt: now + this.limits.ttlMs });
-    this.bytes += bytes;
-    return id;
+    return this.kept.put(request, continuation, now);
   }
 
   /** Removes and returns the continuation `id` of exactly this request, if it is still kept. */
   take(id: string, request: string, now: number): FilterContinuation | undefined {
-    const entry = this.entries.get(id);
-    if (entry === undefined) return undefined;
-    this.remove(id, entry);
-    return entry.request === request && entry.expiresAt > now ? entry : undefined;
-  }
-
-  private expire(now: number): void {
-    for (const [id, entry] of this.entries) if (entry.expiresAt <= now) this.remove(id, entry);
-  }
-
-  private dropOldest(): void {
-    const oldest = this.entries.entries().next();
-    if (oldest.done === true) return;
-    this.remove(oldest.value[0], oldest.value[1]);
-  }
-
-  private remove(id: string, entry: Entry): void {
-    this.entries.delete(id);
-    this.bytes -= entry.bytes;
+    return this.kept.take(id, request, now);
   }
 }
