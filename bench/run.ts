@@ -24,7 +24,7 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_INGEST_SECONDS=120         time bound of the timed ingest
  *   BENCH_CEILING_RUNS=2             DuckDB bulk loads; the fastest is the ceiling
  *   BENCH_FILTER_EVENTS=1000000      events loaded for the filter bench
- *   BENCH_FILTER_RUNS=5              timed runs per query and side (median), after one warm-up, sides turn about
+ *   BENCH_FILTER_RUNS=9              timed runs per query and side (median), after one warm-up, sides turn about
  *   BENCH_MEMORY_EVENTS=10000000     events ingested while RSS is sampled
  *   BENCH_MEMORY_SAMPLE_MS=250       RSS sampling period
  *   BENCH_MEMORY_FULL_VERIFY=1       count every stored event instead of comparing storedBytes

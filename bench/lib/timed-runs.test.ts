@@ -11,6 +11,8 @@ test('pairedRuns warms both sides up, then times them turn about (ABBA)', async 
   assert.equal(paired.theirs.allMs.length, 4);
   assert.equal(paired.ours.result, 5, 'the result of the last timed run');
   assert.equal(paired.theirs.result, 'x');
+  const turns = paired.ours.allMs.map((ms, turn) => ms / (paired.theirs.allMs[turn] ?? 0)).sort((a, b) => a - b);
+  assert.equal(paired.ratio, ((turns[1] ?? 0) + (turns[2] ?? 0)) / 2, 'the median of the per-turn ratios');
 });
 
 test('timedRuns times every run after the warm-up and reports their median', async () => {

@@ -15,6 +15,11 @@ export async function timedRuns<T>(runs: number, work: () => Promise<T>): Promis
 export interface PairedRuns<A, B> {
   readonly ours: TimedRuns<A>;
   readonly theirs: TimedRuns<B>;
+  /**
+   * The median over the turns of ours / theirs, each turn's two runs next to each other in time: drift that moves
+   * both sides cancels within a turn, where a ratio of the two medians can pair a fast moment with a slow one.
+   */
+  readonly ratio: number;
 }
 
 /**
@@ -34,6 +39,7 @@ export async function pairedRuns<A, B>(runs: number, ours: () => Promise<A>, the
   return {
     ours: { result: oursResult, medianMs: median(oursMs), allMs: oursMs },
     theirs: { result: theirsResult, medianMs: median(theirsMs), allMs: theirsMs },
+    ratio: median(oursMs.map((ms, turn) => ms / (theirsMs[turn] ?? Number.NaN))),
   };
 }
 
