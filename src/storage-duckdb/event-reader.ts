@@ -48,7 +48,7 @@ export async function scanEvents(ctx: StoreContext, scope: Scope, logGroupName: 
 /**
  * One query for the whole scan, its rows converted chunk by chunk as the visitor takes them, so a caller that stops
  * early pays only for what it read (DuckDB still orders up to `limit` candidates first).
- * A JSON condition is first read `direct`; when that statement fails (a message DuckDB cannot parse), the scan runs
+ * A JSON condition is first read `direct`; when that statement fails on a message DuckDB cannot parse, the scan runs
  * again `validated`, and the group is remembered so its later scans skip the failing attempt. The ORDER BY means
  * the failure comes before any row reaches the visitor.
  */
@@ -73,11 +73,19 @@ export function scanEventBatches(ctx: StoreContext, group: GroupName, query: Sca
     try {
       await scan('direct');
     } catch (error) {
-      if (delivered || !(error instanceof DuckDbStorageError)) throw error;
+      if (delivered || !isJsonParseFailure(error)) throw error;
       ctx.malformedJson.add(groupId);
       await scan('validated');
     }
   });
+}
+
+/**
+ * DuckDB's JSON functions fail with "Malformed JSON at byte ..." (or another message naming JSON); any other
+ * failure, out of memory for one, is not the message's fault and must not be retried as if it were.
+ */
+function isJsonParseFailure(error: unknown): boolean {
+  return error instanceof DuckDbStorageError && /\bJSON\b/.test(error.message);
 }
 
 function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery, reading: JsonReading): string {
