@@ -74,7 +74,7 @@ export function getMetricData(deps: CloudWatchServiceDeps, keptOutputs = new Kep
         const source = createMathDataSource({ store: deps.store, scope, now, metricIds, results, start: range.start, end: range.end });
         try {
           const out = await evaluateExpression(plan.parsed, { periodSeconds: plan.periodSeconds, startTime: range.start, endTime: range.end, source });
-          results.set(id, out.value.kind === 'series' ? out.value.series : out.value.series);
+          results.set(id, out.value.series);
           messages.set(id, out.messages);
         } catch (error) {
           if (isMetricMathError(error)) throw expressionError(id, error);

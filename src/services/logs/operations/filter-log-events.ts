@@ -192,6 +192,6 @@ const ZEROS = '0'.repeat(36);
 function toFilteredEvent(e: StoredLogEvent): FilteredLogEvent {
   const timestamp = String(e.timestamp);
   const seq = String(e.seq);
-  const eventId = ZEROS.slice(timestamp.length + 16) + timestamp + ZEROS.slice(seq.length) + seq;
+  const eventId = ZEROS.slice(0, 20 - timestamp.length) + timestamp + ZEROS.slice(0, 36 - seq.length) + seq;
   return { logStreamName: e.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId };
 }
