@@ -81,7 +81,8 @@ function classify(events: readonly InputLogEvent[], now: number, floor: number |
     if (tooOld) tooOldEnd = index + 1;
     if (expired) expiredEnd = index + 1;
     if (tooNew) tooNewStart ??= index;
-    if (!tooOld && !expired && !tooNew) accepted.push({ timestamp: event.timestamp, message: event.message });
+    // The validated input holds only the modeled members, so the event itself is the stored shape: no copy.
+    if (!tooOld && !expired && !tooNew) accepted.push(event);
   });
   return {
     accepted,
