@@ -26,31 +26,11 @@ export interface CheckedInput {
  */
 export function checkShape(table: ShapeTable, shapeName: string, input: unknown): CheckedInput {
   const violations: ConstraintViolation[] = [];
-  const value = check(table, shapeName, input, new ValuePath(), violations);
+  const value = check(table, shapeName, input, '', violations);
   return { value, violations };
 }
 
-/**
- * Where the value being checked sits, as a stack of steps (`logEvents`, 2, `member`, `message`), joined into the
- * dotted path only when a violation names it: a 10,000-event batch would otherwise build three strings per event.
- */
-class ValuePath {
-  private readonly steps: (string | number)[] = [];
-
-  enter(step: string | number): void {
-    this.steps.push(step);
-  }
-
-  leave(): void {
-    this.steps.pop();
-  }
-
-  render(): string {
-    return this.steps.join('.');
-  }
-}
-
-function check(table: ShapeTable, shapeName: string, value: unknown, path: ValuePath, out: ConstraintViolation[]): unknown {
+function check(table: ShapeTable, shapeName: string, value: unknown, path: string, out: ConstraintViolation[]): unknown {
   const spec = specOf(table, shapeName);
   switch (spec.type) {
     case 'string':
@@ -60,7 +40,7 @@ function check(table: ShapeTable, shapeName: string, value: unknown, path: Value
     case 'double': {
       const scalar = readScalar(spec, value);
       for (const constraint of failedConstraints(spec, scalar)) {
-        out.push({ path: path.render(), valueText: javaValueText(table, shapeName, scalar), shape: shapeName, constraint });
+        out.push({ path, valueText: javaValueText(table, shapeName, scalar), shape: shapeName, constraint });
       }
       return scalar;
     }
@@ -85,46 +65,37 @@ function check(table: ShapeTable, shapeName: string, value: unknown, path: Value
       const result: Record<string, unknown> = {};
       for (const { member, memberShape, required } of membersOf(spec)) {
         const memberValue = value[member];
-        path.enter(member);
         if (memberValue === undefined || memberValue === null) {
-          if (required) out.push({ path: path.render(), valueText: null, shape: memberShape, constraint: constraintText.notNull });
-        } else {
-          result[member] = check(table, memberShape, memberValue, path, out);
+          if (required) out.push({ path: joinPath(path, member), valueText: null, shape: memberShape, constraint: constraintText.notNull });
+          continue;
         }
-        path.leave();
+        result[member] = check(table, memberShape, memberValue, joinPath(path, member), out);
       }
       return result;
     }
   }
 }
 
-function checkList(table: ShapeTable, listShape: string, memberShape: string, value: unknown, path: ValuePath, out: ConstraintViolation[]): unknown {
+function checkList(table: ShapeTable, listShape: string, memberShape: string, value: unknown, path: string, out: ConstraintViolation[]): unknown {
   if (!Array.isArray(value)) throw serializationError(value, 'a List');
   const spec = specOf(table, listShape);
   const items = value.filter((item) => item !== null && item !== undefined);
   const nested: ConstraintViolation[] = [];
-  const result = items.map((item, i) => {
-    path.enter(i + 1);
-    path.enter('member');
-    const checked = check(table, memberShape, item, path, nested);
-    path.leave();
-    path.leave();
-    return checked;
-  });
+  const result = items.map((item, i) => check(table, memberShape, item, `${path}.${i + 1}.member`, nested));
   // Rendering the value costs as much as the list is long (a 1 MB batch of events), so only a violation pays for it.
   const valueText = (): string => javaValueText(table, listShape, result);
   pushSizeViolations(spec, result.length, { path, shape: listShape }, valueText, out);
   const member = specOf(table, memberShape);
   if (isScalarSpec(member)) {
     // AWS reports a bad scalar list member once, on the list, listing every constraint of the member shape.
-    if (nested.length > 0) out.push({ path: path.render(), valueText: valueText(), shape: listShape, constraint: `Member must satisfy constraint: [${allConstraintsOf(member).join(', ')}]` });
+    if (nested.length > 0) out.push({ path, valueText: valueText(), shape: listShape, constraint: `Member must satisfy constraint: [${allConstraintsOf(member).join(', ')}]` });
   } else {
     out.push(...nested);
   }
   return result;
 }
 
-function checkMap(table: ShapeTable, mapShape: string, value: unknown, path: ValuePath, out: ConstraintViolation[]): unknown {
+function checkMap(table: ShapeTable, mapShape: string, value: unknown, path: string, out: ConstraintViolation[]): unknown {
   if (!isRecord(value)) throw serializationError(value, 'a Map');
   const spec = specOf(table, mapShape);
   if (spec.type !== 'map') throw new Error(`${mapShape} is not a map`);
@@ -138,34 +109,29 @@ function checkMap(table: ShapeTable, mapShape: string, value: unknown, path: Val
     check(table, spec.key, key, path, keyViolations);
     badKey ||= keyViolations.length > 0;
     const before = nested.length;
-    path.enter(key);
-    path.enter('member');
-    result[key] = check(table, spec.value, item, path, nested);
-    path.leave();
-    path.leave();
+    result[key] = check(table, spec.value, item, `${path}.${key}.member`, nested);
     badValue ||= nested.length > before;
   }
   const valueText = (): string => javaValueText(table, mapShape, result);
   pushSizeViolations(spec, Object.keys(result).length, { path, shape: mapShape }, valueText, out);
   const keySpec = specOf(table, spec.key);
   const valueSpec = specOf(table, spec.value);
-  if (badKey && isScalarSpec(keySpec)) out.push({ path: path.render(), valueText: valueText(), shape: mapShape, constraint: `Map key must satisfy constraint: [${allConstraintsOf(keySpec).join(', ')}]` });
+  if (badKey && isScalarSpec(keySpec)) out.push({ path, valueText: valueText(), shape: mapShape, constraint: `Map key must satisfy constraint: [${allConstraintsOf(keySpec).join(', ')}]` });
   if (!isScalarSpec(valueSpec)) out.push(...nested);
-  else if (badValue) out.push({ path: path.render(), valueText: valueText(), shape: mapShape, constraint: `Map value must satisfy constraint: [${allConstraintsOf(valueSpec).join(', ')}]` });
+  else if (badValue) out.push({ path, valueText: valueText(), shape: mapShape, constraint: `Map value must satisfy constraint: [${allConstraintsOf(valueSpec).join(', ')}]` });
   return result;
 }
 
 function pushSizeViolations(
   spec: ShapeSpec,
   size: number,
-  at: { readonly path: ValuePath; readonly shape: string },
+  at: Pick<ConstraintViolation, 'path' | 'shape'>,
   valueText: () => string,
   out: ConstraintViolation[],
 ): void {
   if (spec.type !== 'list' && spec.type !== 'map') return;
-  const violation = (constraint: string): ConstraintViolation => ({ path: at.path.render(), shape: at.shape, valueText: valueText(), constraint });
-  if (spec.max !== undefined && size > spec.max) out.push(violation(constraintText.maxLength(spec.max)));
-  if (spec.min !== undefined && size < spec.min) out.push(violation(constraintText.minLength(spec.min)));
+  if (spec.max !== undefined && size > spec.max) out.push({ ...at, valueText: valueText(), constraint: constraintText.maxLength(spec.max) });
+  if (spec.min !== undefined && size < spec.min) out.push({ ...at, valueText: valueText(), constraint: constraintText.minLength(spec.min) });
 }
 
 interface MemberSpec {
@@ -185,6 +151,10 @@ function membersOf(spec: Extract<ShapeSpec, { type: 'structure' }>): readonly Me
     memberCache.set(spec, members);
   }
   return members;
+}
+
+function joinPath(path: string, member: string): string {
+  return path === '' ? member : `${path}.${member}`;
 }
 
 function specOf(table: ShapeTable, name: string): ShapeSpec {
