@@ -1,7 +1,7 @@
 import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns, type SourceShape, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
-import { INDEXED_FIELDS, INDEXED_FLAG_COLUMN } from './indexed-fields.js';
+import { INDEXED_FIELDS, RECORD_FIELDS_COLUMN } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num, str } from './sql-values.js';
@@ -84,9 +84,14 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
 }
 
 /** The invocation-record fields extracted at ingest, as the events relation names them. */
-const INDEXED: Omit<IndexedColumns, 'complete'> = { flag: `#${INDEXED_FLAG_COLUMN}`, fields: new Map(INDEXED_FIELDS.map((f) => [f.path, `#${f.column}`])) };
-const INDEXED_SELECT = [`e.${INDEXED_FLAG_COLUMN} AS "#${INDEXED_FLAG_COLUMN}"`, ...INDEXED_FIELDS.map((f) => `e.${f.column} AS "#${f.column}"`)].join(', ');
-const INDEXED_NULLS = [`NULL::BOOLEAN AS "#${INDEXED_FLAG_COLUMN}"`, ...INDEXED_FIELDS.map((f) => `NULL::VARCHAR AS "#${f.column}"`)].join(', ');
+const INDEXED_FLAG = '#fields_indexed';
+const INDEXED: Omit<IndexedColumns, 'complete'> = { flag: INDEXED_FLAG, fields: new Map(INDEXED_FIELDS.map((f) => [f.path, `#${f.column}`])) };
+const INDEXED_SELECT = [
+  `e.${RECORD_FIELDS_COLUMN} IS NOT NULL AS "${INDEXED_FLAG}"`,
+  // DuckDB lists count from 1.
+  ...INDEXED_FIELDS.map((f, index) => `e.${RECORD_FIELDS_COLUMN}[${index + 1}] AS "#${f.column}"`),
+].join(', ');
+const INDEXED_NULLS = [`NULL::BOOLEAN AS "${INDEXED_FLAG}"`, ...INDEXED_FIELDS.map((f) => `NULL::VARCHAR AS "#${f.column}"`)].join(', ');
 
 /** Events of one group between two times (both inclusive). */
 interface Slice {
@@ -141,7 +146,7 @@ async function scannedStatistics(db: SqlRunner, groups: readonly Slice[]): Promi
   const p = new SqlParams();
   const rows = await db.rows(
     `SELECT count(*) AS records, count(message_bytes) AS sized, coalesce(sum(message_bytes), 0) AS bytes,
-       count(*) FILTER (WHERE NOT coalesce(fields_indexed, false)) AS unindexed
+       count(*) FILTER (WHERE ${RECORD_FIELDS_COLUMN} IS NULL) AS unindexed
      FROM log_events WHERE ${range(p)}`,
     p,
   );

@@ -1,4 +1,4 @@
-import { BIGINT, BOOLEAN, DuckDBDataChunk, INTEGER, DuckDBVector, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
+import { BIGINT, DuckDBDataChunk, INTEGER, DuckDBVector, LIST, VARCHAR, type DuckDBAppender } from '@duckdb/node-api';
 // The raw bindings (the layer @duckdb/node-api is built on, same pinned version) let whole columns be copied from
 // typed arrays and strings be assigned without the per-item caches of the high-level vector classes: about half the
 // main-thread cost per event, which is what bounds ingest.
@@ -14,12 +14,12 @@ const TIMESTAMP = 2;
 const INGESTION_TIME = 3;
 const SEQ = 4;
 const MESSAGE = 5;
-/** Then `fields_indexed` and one VARCHAR per indexed invocation-record field (migration 0005). */
-const INDEXED_FLAG = 6;
-const FIRST_INDEXED = 7;
-/** Then the message's UTF-8 size (migration 0005 too). */
-const MESSAGE_BYTES = FIRST_INDEXED + INDEXED_FIELDS.length;
-const COLUMN_TYPES = [BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, VARCHAR, BOOLEAN, ...INDEXED_FIELDS.map(() => VARCHAR), INTEGER];
+/** The message's UTF-8 size (migration 0005). */
+const MESSAGE_BYTES = 6;
+/** An invocation record's indexed fields, NULL for other messages (migration 0006, indexed-fields.ts). */
+const RECORD_FIELDS = 7;
+const COLUMN_TYPES = [BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, VARCHAR, INTEGER, LIST(VARCHAR)];
+const FIELDS_PER_RECORD = INDEXED_FIELDS.length;
 const MAX_POOLED_CHUNKS = 64;
 
 /** One append's events, already in DuckDB column vectors, with what the stream and group metadata need. */
@@ -42,10 +42,15 @@ export interface FilledEvents {
 export class EventChunks {
   private readonly capacity = DuckDBVector.standardSize();
   private readonly numbers = new BigInt64Array(this.capacity);
-  private readonly flags = new Uint8Array(this.capacity);
   private readonly sizes = new Int32Array(this.capacity);
-  /** One validity bit per row for each indexed field's column (64-bit words, little-endian). */
-  private readonly validity = INDEXED_FIELDS.map(() => new Uint8Array(this.capacity / 8));
+  /** A list vector's entries: (offset, length) into its child vector, per row. */
+  private readonly listEntries = new BigUint64Array(this.capacity * 2);
+  /** One validity bit per row (64-bit words, little-endian), as DuckDB's vectors hold them. */
+  private readonly listValidity = new Uint8Array(this.capacity / 8);
+  private fieldValidity = new Uint8Array(this.capacity * FIELDS_PER_RECORD / 8);
+  /** The rows of the chunk being filled that are invocation records, and their field values. */
+  private readonly recordRows: number[] = [];
+  private readonly recordValues: (string | null)[][] = [];
   private readonly pool: DuckDBDataChunk[] = [];
   private text = Buffer.allocUnsafe(64 * 1024);
 
@@ -62,7 +67,8 @@ export class EventChunks {
       this.copyConstant(chunk, STREAM_ID, BigInt(ids.streamId), rows);
       this.copyConstant(chunk, INGESTION_TIME, BigInt(ingestionTime), rows);
       const messages = bindings.data_chunk_get_vector(chunk.chunk, MESSAGE);
-      for (const mask of this.validity) mask.fill(0);
+      this.recordRows.length = 0;
+      this.recordValues.length = 0;
       for (let row = 0; row < rows; row++) {
         const event = events[start + row] as NewLogEvent;
         this.numbers[row] = BigInt(event.timestamp);
@@ -71,11 +77,14 @@ export class EventChunks {
         const size = this.assignMessage(messages, row, event.message);
         this.sizes[row] = size;
         bytes += size;
-        this.assignIndexed(chunk, row, event.message);
+        const values = indexedFieldValues(event.message);
+        if (values !== undefined) {
+          this.recordRows.push(row);
+          this.recordValues.push(values);
+        }
       }
       this.copyNumbers(chunk, TIMESTAMP, rows);
-      bindings.copy_data_to_vector(bindings.data_chunk_get_vector(chunk.chunk, INDEXED_FLAG), 0, this.flags.buffer, this.flags.byteOffset, rows);
-      this.copyValidity(chunk);
+      this.fillRecordFields(chunk, rows);
       bindings.copy_data_to_vector(bindings.data_chunk_get_vector(chunk.chunk, MESSAGE_BYTES), 0, this.sizes.buffer, this.sizes.byteOffset, rows * Int32Array.BYTES_PER_ELEMENT);
       chunks.push(chunk);
     }
@@ -101,26 +110,39 @@ export class EventChunks {
     }
   }
 
-  /** Invocation records get their indexed fields (NULL where absent) and the flag; other messages only NULLs. */
-  private assignIndexed(chunk: DuckDBDataChunk, row: number, message: string): void {
-    const values = indexedFieldValues(message);
-    this.flags[row] = values === undefined ? 0 : 1;
-    if (values === undefined) return;
-    values.forEach((value, index) => {
-      if (value === null) return;
-      const mask = this.validity[index] as Uint8Array;
-      mask[row >> 3] = (mask[row >> 3] ?? 0) | (1 << (row & 7));
-      this.assignMessage(bindings.data_chunk_get_vector(chunk.chunk, FIRST_INDEXED + index), row, value);
+  /**
+   * The record_fields list of every row: NULL but for the invocation records, whose lists are consecutive runs of
+   * FIELDS_PER_RECORD items in the child vector. Everything is written, so a pooled chunk keeps nothing of its last use.
+   */
+  private fillRecordFields(chunk: DuckDBDataChunk, rows: number): void {
+    const list = bindings.data_chunk_get_vector(chunk.chunk, RECORD_FIELDS);
+    const items = this.recordRows.length * FIELDS_PER_RECORD;
+    this.listEntries.fill(0n, 0, rows * 2);
+    this.listValidity.fill(0);
+    if (this.fieldValidity.length * 8 < items) this.fieldValidity = new Uint8Array(Math.ceil(items / 64) * 8);
+    this.fieldValidity.fill(0);
+    bindings.list_vector_reserve(list, items);
+    bindings.list_vector_set_size(list, items);
+    // Taken after the reserve, which may reallocate the child.
+    const child = bindings.list_vector_get_child(list);
+    this.recordRows.forEach((row, record) => {
+      const first = record * FIELDS_PER_RECORD;
+      this.listEntries[row * 2] = BigInt(first);
+      this.listEntries[row * 2 + 1] = BigInt(FIELDS_PER_RECORD);
+      setBit(this.listValidity, row);
+      (this.recordValues[record] as (string | null)[]).forEach((value, field) => {
+        if (value === null) return;
+        setBit(this.fieldValidity, first + field);
+        this.assignMessage(child, first + field, value);
+      });
     });
-  }
-
-  /** Validity bits built in JavaScript and copied once per chunk, as @duckdb/node-api's own vectors do. */
-  private copyValidity(chunk: DuckDBDataChunk): void {
-    this.validity.forEach((mask, index) => {
-      const vector = bindings.data_chunk_get_vector(chunk.chunk, FIRST_INDEXED + index);
-      bindings.vector_ensure_validity_writable(vector);
-      bindings.copy_data_to_vector_validity(vector, 0, mask.buffer, mask.byteOffset, mask.byteLength);
-    });
+    bindings.copy_data_to_vector(list, 0, this.listEntries.buffer, this.listEntries.byteOffset, rows * 2 * BigUint64Array.BYTES_PER_ELEMENT);
+    bindings.vector_ensure_validity_writable(list);
+    bindings.copy_data_to_vector_validity(list, 0, this.listValidity.buffer, this.listValidity.byteOffset, this.listValidity.byteLength);
+    if (items > 0) {
+      bindings.vector_ensure_validity_writable(child);
+      bindings.copy_data_to_vector_validity(child, 0, this.fieldValidity.buffer, this.fieldValidity.byteOffset, Math.ceil(items / 64) * 8);
+    }
   }
 
   /** Through bytes with an explicit length: the C-string variant would cut a message at its first NUL. */
@@ -141,4 +163,8 @@ export class EventChunks {
     const vector = bindings.data_chunk_get_vector(chunk.chunk, column);
     bindings.copy_data_to_vector(vector, 0, this.numbers.buffer, this.numbers.byteOffset, rows * BigInt64Array.BYTES_PER_ELEMENT);
   }
+}
+
+function setBit(mask: Uint8Array, index: number): void {
+  mask[index >> 3] = (mask[index >> 3] ?? 0) | (1 << (index & 7));
 }

@@ -56,4 +56,28 @@ describe('Insights over indexed invocation-record fields (DuckDB)', () => {
     assert.deepEqual(rows, [['m-a', 3, 18], ['m-b', 2, 7], ['m-c', 1, 4]]);
     assert.deepEqual((await run(['/mixed'], 'fields requestId | filter ispresent(requestId) | sort requestId asc')).rows, [['r4'], ['r5']]);
   });
+
+  it('keeps each record its own fields across appends of several chunks, whatever the chunks held before', async () => {
+    // Chunks are pooled: plain events, then records, then plain events again go through the same chunks.
+    const plain = (n: number) => Array.from({ length: n }, (_, i) => ({ timestamp: T0 + i, message: `plain line ${i}` }));
+    const records = Array.from({ length: 5000 }, (_, i) => ({
+      timestamp: T0 + i,
+      message: JSON.stringify({ schemaType: 'ModelInvocationLog', requestId: `p${i}`, modelId: `m-${i % 3}`, input: { inputTokenCount: i }, ...(i % 7 === 0 ? { errorCode: 'E' } : {}) }),
+    }));
+    for (const group of ['/pooled-plain', '/pooled-records']) {
+      await storage.logs.createLogGroup(SCOPE, { logGroupName: group, creationTime: 0, logGroupClass: 'STANDARD', deletionProtectionEnabled: false, tags: {} });
+      await storage.logs.createLogStream(SCOPE, group, 's', 0);
+    }
+    await storage.logs.append(SCOPE, '/pooled-plain', 's', plain(5000), T0 + 1000);
+    await storage.logs.append(SCOPE, '/pooled-records', 's', records, T0 + 1000);
+    await storage.logs.append(SCOPE, '/pooled-plain', 's', plain(5000), T0 + 1000);
+    const { rows } = await run(['/pooled-records'], 'stats count(*) as n, sum(input.inputTokenCount) as tokens, count(errorCode) as errors, count_distinct(requestId) as ids by modelId | sort modelId asc');
+    const expected = [0, 1, 2].map((m) => {
+      const mine = Array.from({ length: 5000 }, (_, i) => i).filter((i) => i % 3 === m);
+      return [`m-${m}`, mine.length, mine.reduce((a, b) => a + b, 0), mine.filter((i) => i % 7 === 0).length, mine.length];
+    });
+    assert.deepEqual(rows, expected);
+    assert.deepEqual((await run(['/pooled-records'], 'filter requestId = "p4999" | fields modelId, input.inputTokenCount')).rows, [['m-1', '4999']]);
+    assert.deepEqual((await run(['/pooled-plain'], 'filter ispresent(requestId) or ispresent(modelId) | stats count(*) as n')).rows, [[0]]);
+  });
 });

@@ -34,6 +34,30 @@ describe('schema migrations', () => {
     }
   });
 
+  it('keeps every event, and an invocation record its indexed fields, when the fields become one list (0006)', async () => {
+    const { db, close } = await memoryDatabase();
+    try {
+      // A database as version 5 left it.
+      await db.run('CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at BIGINT NOT NULL)');
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) {
+        for (const statement of migration.statements) await db.run(statement);
+        await db.run(`INSERT INTO schema_migrations VALUES (${migration.version}, 'v', 0)`);
+      }
+      await db.run(`INSERT INTO log_events VALUES
+        (1, 1, 10, 11, 1, 'plain', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5),
+        (1, 1, 20, 21, 2, 'record', true, 'm', 'Converse', 'r', NULL, '12', '30', '300', 6),
+        (1, 1, 30, 31, 3, 'before 0005', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
+      assert.deepEqual(await runMigrations(db, 1000), [6]);
+      const rows = await db.rows('SELECT seq, message, message_bytes, to_json(record_fields)::VARCHAR AS record_fields FROM log_events ORDER BY seq');
+      assert.deepEqual(
+        rows.map((row) => [Number(row['seq']), row['message'], row['message_bytes'], row['record_fields']]),
+        [[1, 'plain', 5, null], [2, 'record', 6, '["m","Converse","r",null,"12","30","300"]'], [3, 'before 0005', null, null]],
+      );
+    } finally {
+      close();
+    }
+  });
+
   it('refuses a database written by a newer schema', async () => {
     const { db, close } = await memoryDatabase();
     try {
