@@ -1,6 +1,7 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
 import type { EventChunks, FilledEvents } from './event-chunks.js';
+import { EVENT_TABLES, PLAIN_EVENTS } from './event-tables.js';
 import { lookupStream } from './lookups.js';
 import { MetadataDeltas } from './metadata-deltas.js';
 import type { ReusableAppender } from './reusable-appender.js';
@@ -8,17 +9,18 @@ import type { SqlRunner } from './sql-runner.js';
 import type { StoreContext } from './store-context.js';
 
 /**
- * A temporary table shaped like log_events that each commit fills through the appender on the event loop (a plain
- * copy), then moves into log_events with one INSERT ... SELECT that runs on DuckDB's thread with the COMMIT. So the
- * compression of a commit's row groups never blocks the event loop, as an appender on log_events itself would.
+ * A temporary table shaped like each event table that each commit fills through an appender on the event loop (a
+ * plain copy), then moves into its table with one INSERT ... SELECT that runs on DuckDB's thread with the COMMIT.
+ * So the compression of a commit's row groups never blocks the event loop, as an appender on the table would.
  */
-const STAGED_EVENTS_TABLE = 'staged_log_events';
-const STAGED_EVENTS = `temp.main.${STAGED_EVENTS_TABLE}`;
+function staged(table: string): string {
+  return `temp.main.staged_${table}`;
+}
 
-/** Creates the staging table on the write connection if need be, and an appender on it. */
-export async function openStagedEventsAppender(connection: DuckDBConnection): Promise<DuckDBAppender> {
-  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS ${STAGED_EVENTS_TABLE} AS SELECT * FROM log_events LIMIT 0`);
-  return connection.createAppender(STAGED_EVENTS_TABLE, 'main', 'temp');
+/** Creates the table's staging table on the write connection if need be, and an appender on it. */
+export async function openStagedAppender(connection: DuckDBConnection, table: string): Promise<DuckDBAppender> {
+  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS staged_${table} AS SELECT * FROM ${table} LIMIT 0`);
+  return connection.createAppender(`staged_${table}`, 'main', 'temp');
 }
 
 /** An append waiting in the group-commit queue. */
@@ -37,8 +39,8 @@ export interface CommitTurn {
   readonly ctx: StoreContext;
   readonly db: SqlRunner;
   readonly chunks: EventChunks;
-  /** The staging table's appender on the write connection (openStagedEventsAppender). */
-  readonly appender: ReusableAppender;
+  /** The staging tables' appenders on the write connection (openStagedAppender). */
+  readonly appenders: { readonly plain: ReusableAppender; readonly records: ReusableAppender };
 }
 
 interface NumberedEvents {
@@ -92,17 +94,22 @@ async function writeEvents(turn: CommitTurn, writes: readonly NumberedEvents[]):
   const { db } = turn;
   await db.run('BEGIN TRANSACTION');
   try {
-    const appender = await turn.appender.get();
+    const plain = await turn.appenders.plain.get();
+    const hasRecords = writes.some((write) => write.filled.records.length > 0);
+    const records = hasRecords ? await turn.appenders.records.get() : undefined;
     const deltas = new MetadataDeltas();
     for (const write of writes) {
-      turn.chunks.append(appender, write.filled, write.firstSeq);
+      turn.chunks.append({ plain, records }, write.filled, write.firstSeq);
       deltas.add(write.filled);
     }
-    appender.flushSync();
-    await db.run(`INSERT INTO log_events SELECT * FROM ${STAGED_EVENTS};\nDELETE FROM ${STAGED_EVENTS};\n${deltas.statements()}\nCOMMIT;`);
+    plain.flushSync();
+    records?.flushSync();
+    const moves = (hasRecords ? EVENT_TABLES : [PLAIN_EVENTS]).map((table) => `INSERT INTO ${table} SELECT * FROM ${staged(table)};\nDELETE FROM ${staged(table)};`);
+    await db.run(`${moves.join('\n')}\n${deltas.statements()}\nCOMMIT;`);
   } catch (error) {
     // Drop buffered rows: an appender flushed later would otherwise write them outside this transaction.
-    turn.appender.discard();
+    turn.appenders.plain.discard();
+    turn.appenders.records.discard();
     await db.run('ROLLBACK').catch(() => undefined);
     throw error;
   }

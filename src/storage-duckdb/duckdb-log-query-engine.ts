@@ -1,7 +1,8 @@
 import { BIGINT, BOOLEAN, DOUBLE, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { compileToSql, duckDbDialect, scanRanges, type Bind, type IndexedColumns, type SourceShape, type SqlStatement } from '../query/index.js';
 import type { LogQueryEngine, LogQueryRequest, LogQueryResult, PointedLogRecord, Scope } from '../storage/index.js';
-import { INDEXED_FIELDS, RECORD_FIELDS_COLUMN } from './indexed-fields.js';
+import { overEventTables, PLAIN_EVENTS, RECORD_EVENTS, RECORD_FIELD_COLUMNS, SHARED_EVENT_COLUMNS } from './event-tables.js';
+import { INDEXED_FIELDS } from './indexed-fields.js';
 import { lookupGroup } from './lookups.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num, str } from './sql-values.js';
@@ -65,7 +66,7 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
       const p = new SqlParams();
       const rows = await db.rows(
         `SELECT g.name AS group_name, s.name AS stream_name, e.timestamp, e.ingestion_time, e.message
-         FROM log_events e JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
+         FROM (${overEventTables((table) => `SELECT group_id, stream_id, seq, timestamp, ingestion_time, message FROM ${table}`)}) e JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id
          WHERE e.group_id = ${p.bigint(groupId)} AND e.stream_id = ${p.bigint(streamId)} AND e.seq = ${p.bigint(seq)}
            AND g.account_id = ${p.text(scope.accountId)} AND g.region = ${p.text(scope.region)}`,
         p,
@@ -86,12 +87,17 @@ export class DuckDbLogQueryEngine implements LogQueryEngine {
 /** The invocation-record fields extracted at ingest, as the events relation names them. */
 const INDEXED_FLAG = '#fields_indexed';
 const INDEXED: Omit<IndexedColumns, 'complete'> = { flag: INDEXED_FLAG, fields: new Map(INDEXED_FIELDS.map((f) => [f.path, `#${f.column}`])) };
-const INDEXED_SELECT = [
-  `e.${RECORD_FIELDS_COLUMN} IS NOT NULL AS "${INDEXED_FLAG}"`,
-  // DuckDB lists count from 1.
-  ...INDEXED_FIELDS.map((f, index) => `e.${RECORD_FIELDS_COLUMN}[${index + 1}] AS "#${f.column}"`),
-].join(', ');
 const INDEXED_NULLS = [`NULL::BOOLEAN AS "${INDEXED_FLAG}"`, ...INDEXED_FIELDS.map((f) => `NULL::VARCHAR AS "#${f.column}"`)].join(', ');
+/** An event table's columns with the indexed fields: a record's own, NULLs for a plain event (read through JSON). */
+function tableSelect(table: string): string {
+  const records = table === RECORD_EVENTS;
+  return [
+    ...SHARED_EVENT_COLUMNS.map((c) => `e.${c}`),
+    `${records} AS "${INDEXED_FLAG}"`,
+    ...RECORD_FIELD_COLUMNS.map((c) => (records ? `e.${c}` : 'NULL::VARCHAR') + ` AS "#${c}"`),
+  ].join(', ');
+}
+const INDEXED_SELECT = [`e."${INDEXED_FLAG}"`, ...RECORD_FIELD_COLUMNS.map((c) => `e."#${c}"`)].join(', ');
 
 /** Events of one group between two times (both inclusive). */
 interface Slice {
@@ -107,20 +113,17 @@ function eventsRelation(bind: Bind, groups: readonly Slice[], { first, uses }: S
   const ranges = groups
     .map((g) => `(e.group_id = ${bind({ value: g.id, type: 'bigint' })} AND e.timestamp >= ${bind({ value: g.notBefore, type: 'bigint' })} AND e.timestamp <= ${bind({ value: g.endTime, type: 'bigint' })})`)
     .join(' OR ');
-  // Only the first events can reach the result: take them from log_events alone (a top-N DuckDB runs on the
+  // Only the first events can reach the result: take them from each table alone (a top-N DuckDB runs on the
   // timestamp column, reading the other columns of those rows only), then join the names onto them.
-  const events = first === undefined
-    ? `log_events e`
-    : `(SELECT * FROM log_events e WHERE (${ranges}) ORDER BY e.timestamp ${first.direction === 'asc' ? 'ASC' : 'DESC'}, e.seq DESC
-        LIMIT ${bind({ value: first.count, type: 'bigint' })}) e`;
+  const order = first === undefined ? '' : `ORDER BY e.timestamp ${first.direction === 'asc' ? 'ASC' : 'DESC'}, e.seq DESC LIMIT ${bind({ value: first.count, type: 'bigint' })}`;
+  const events = `(${overEventTables((table) => `SELECT ${tableSelect(table)} FROM ${table} e WHERE (${ranges}) ${order}`)}) e`;
   // The names come from joins; a query that never reads them does without (every event has its stream and group).
   const names = uses.has('@logStream') || uses.has('@log')
     ? { select: `s.name AS "@logStream", g.account_id || ':' || g.name AS "@log"`, joins: 'JOIN log_streams s ON s.stream_id = e.stream_id JOIN log_groups g ON g.group_id = e.group_id' }
     : { select: 'NULL::VARCHAR AS "@logStream", NULL::VARCHAR AS "@log"', joins: '' };
   return `SELECT e.timestamp AS "@timestamp", e.ingestion_time AS "@ingestionTime", e.message AS "@message", ${names.select},
       printf('%x-%x-%x', e.group_id, e.stream_id, e.seq) AS "@ptr", e.seq AS "@seq", ${INDEXED_SELECT}
-    FROM ${events} ${names.joins}
-    WHERE (${ranges})`;
+    FROM ${events} ${names.joins}`;
 }
 
 async function matchedRecords(db: SqlRunner, statement: SqlStatement): Promise<number> {
@@ -136,7 +139,7 @@ interface ScannedStatistics {
 }
 
 /**
- * Records, message bytes and unindexed events in range, straight from log_events (no joins). Sizes recorded at
+ * Records, message bytes and unindexed events in range, straight from the event tables (no joins). Sizes recorded at
  * ingest are summed; only events stored before migration 0005 have their messages measured.
  */
 async function scannedStatistics(db: SqlRunner, groups: readonly Slice[]): Promise<ScannedStatistics> {
@@ -144,10 +147,12 @@ async function scannedStatistics(db: SqlRunner, groups: readonly Slice[]): Promi
   const range = (p: SqlParams): string =>
     `(${groups.map((g) => `(group_id = ${p.bigint(g.id)} AND timestamp >= ${p.bigint(g.notBefore)} AND timestamp <= ${p.bigint(g.endTime)})`).join(' OR ')})`;
   const p = new SqlParams();
+  const where = range(p);
+  // Every plain event is unindexed, no record is.
   const rows = await db.rows(
-    `SELECT count(*) AS records, count(message_bytes) AS sized, coalesce(sum(message_bytes), 0) AS bytes,
-       count(*) FILTER (WHERE ${RECORD_FIELDS_COLUMN} IS NULL) AS unindexed
-     FROM log_events WHERE ${range(p)}`,
+    `SELECT sum(records) AS records, sum(sized) AS sized, sum(bytes) AS bytes, sum(unindexed) AS unindexed FROM (
+     ${overEventTables((table) => `SELECT count(*) AS records, count(message_bytes) AS sized, coalesce(sum(message_bytes), 0) AS bytes,
+       ${table === PLAIN_EVENTS ? 'count(*)' : '0'} AS unindexed FROM ${table} WHERE ${where}`)})`,
     p,
   );
   const row = rows[0];
@@ -156,7 +161,8 @@ async function scannedStatistics(db: SqlRunner, groups: readonly Slice[]): Promi
   let bytes = num(row, 'bytes');
   if (num(row, 'sized') < records) {
     const q = new SqlParams();
-    const old = await db.rows(`SELECT coalesce(sum(strlen(message)), 0) AS bytes FROM log_events WHERE ${range(q)} AND message_bytes IS NULL`, q);
+    // Only log_events holds events from before migration 0005.
+    const old = await db.rows(`SELECT coalesce(sum(strlen(message)), 0) AS bytes FROM ${PLAIN_EVENTS} WHERE ${range(q)} AND message_bytes IS NULL`, q);
     bytes += old[0] === undefined ? 0 : num(old[0], 'bytes');
   }
   return { records, bytes, unindexed: num(row, 'unindexed') };

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { EVENT_TABLES } from './event-tables.js';
 import type { Storage } from '../storage/index.js';
 import { DuckDbDatabase } from './duckdb-database.js';
 import { DuckDbQueryDefinitionStore } from './duckdb-query-definition-store.js';
@@ -38,7 +39,7 @@ export interface DuckDbStorageOptions {
 }
 
 // Tables that hold data (not schema bookkeeping); reset() empties them.
-const DATA_TABLES = ['log_events', 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs', 'query_definitions'];
+const DATA_TABLES = [...EVENT_TABLES, 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs', 'query_definitions'];
 
 export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<Storage> {
   await mkdir(options.dataDir, { recursive: true });

@@ -1,4 +1,5 @@
 import type { EventCursor, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent, SubstringPrefilter } from '../storage/index.js';
+import { overEventTables } from './event-tables.js';
 import { jsonConditionSql, type JsonReading } from './json-condition-sql.js';
 import { lookupGroup, lookupStream } from './lookups.js';
 import { DuckDbStorageError } from './sql-runner.js';
@@ -27,9 +28,11 @@ export function readStream(ctx: StoreContext, stream: StreamName, query: ReadStr
     if (query.endTime !== undefined) where.push(`timestamp < ${p.bigint(query.endTime)}`);
     if (query.from !== undefined) where.push(beyondCursor(p, query.from, forward));
     const direction = forward ? 'ASC' : 'DESC';
+    const limit = p.bigint(query.limit);
     const columns = await db.columns(
-      `SELECT ${numbersAsDouble('log_events')}, message FROM log_events WHERE ${where.join(' AND ')}
-       ORDER BY timestamp ${direction}, seq ${direction} LIMIT ${p.bigint(query.limit)}`,
+      `WITH page AS (${overEventTables((table) => `SELECT stream_id, timestamp, ingestion_time, seq, message FROM ${table}
+         WHERE ${where.join(' AND ')} ORDER BY timestamp ${direction}, seq ${direction} LIMIT ${limit}`)})
+       SELECT ${numbersAsDouble('page')}, message FROM page ORDER BY timestamp ${direction}, seq ${direction} LIMIT ${limit}`,
       p,
     );
     return storedEvents(columns, () => stream.logStreamName);
@@ -105,10 +108,11 @@ function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery, reading:
   if (query.json !== undefined) where.push(jsonConditionSql(p, query.json, reading));
   const direction = query.descending ? 'DESC' : 'ASC';
   const order = `timestamp ${direction}, seq ${direction}`;
-  // Names are joined after the LIMIT, so the scan itself touches log_events alone.
+  const limit = p.bigint(query.limit);
+  // Each table's page first, names joined after the LIMIT, so the scans touch the event tables alone.
   return `WITH page AS (
-       SELECT stream_id, timestamp, ingestion_time, seq, message FROM log_events
-       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.bigint(query.limit)})
+       SELECT * FROM (${overEventTables((table) => `SELECT stream_id, timestamp, ingestion_time, seq, message FROM ${table}
+         WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`)}) ORDER BY ${order} LIMIT ${limit})
      SELECT ${numbersAsDouble('page')}, page.message, s.name
      FROM page JOIN log_streams s ON s.stream_id = page.stream_id ORDER BY ${order}`;
 }

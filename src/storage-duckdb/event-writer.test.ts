@@ -62,6 +62,28 @@ describe('DuckDB event writer', () => {
     assert.equal((await storage.logs.getLogStream(scope, 'g', 'reborn'))?.lastEventTimestamp, undefined);
   });
 
+  it('keeps invocation records and plain events of one append in one order, whichever table holds them', async () => {
+    await storage.logs.createLogGroup(scope, { logGroupName: 'mixed', ...group });
+    await storage.logs.createLogStream(scope, 'mixed', 's', 1);
+    // Same timestamps in runs, so seq alone orders them; records and plain lines alternate in uneven runs.
+    const mixed = Array.from({ length: 5000 }, (_, i) => ({
+      timestamp: 1_700_000_000_000 + Math.floor(i / 3),
+      message: i % 5 < 2 ? JSON.stringify({ schemaType: 'ModelInvocationLog', requestId: `r${i}` }) : `plain ${i}`,
+    }));
+    const outcome = await storage.logs.append(scope, 'mixed', 's', mixed, 2);
+    assert.equal(outcome.kind, 'appended');
+    const forward = await storage.logs.readStream(scope, 'mixed', 's', { direction: 'forward', limit: 10_000 });
+    assert.deepEqual(forward.map((e) => e.message), mixed.map((e) => e.message));
+    assert.deepEqual(forward.map((e) => e.seq), mixed.map((_, i) => (outcome.kind === 'appended' ? outcome.firstSeq + i : -1)));
+    const backward = await storage.logs.readStream(scope, 'mixed', 's', { direction: 'backward', limit: 7 });
+    assert.deepEqual(backward.map((e) => e.message), mixed.slice(-7).reverse().map((e) => e.message));
+    const scanned = await storage.logs.scanEvents(scope, 'mixed', { descending: false, limit: 4, from: { timestamp: forward[10]?.timestamp ?? 0, seq: forward[10]?.seq ?? 0 } });
+    assert.deepEqual(scanned.map((e) => e.message), mixed.slice(11, 15).map((e) => e.message));
+    assert.equal(await storage.logs.deleteLogStream(scope, 'mixed', 's'), 'deleted');
+    await storage.logs.createLogStream(scope, 'mixed', 's', 3);
+    assert.deepEqual(await storage.logs.readStream(scope, 'mixed', 's', { direction: 'forward', limit: 10 }), [], 'both tables emptied');
+  });
+
   it('stores lone surrogates as U+FFFD and counts the bytes actually stored', async () => {
     await storage.logs.createLogGroup(scope, { logGroupName: 'utf8', ...group });
     await storage.logs.createLogStream(scope, 'utf8', 's', 1);

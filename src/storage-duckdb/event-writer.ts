@@ -1,5 +1,6 @@
 import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
-import { commitAppends, openStagedEventsAppender, type PendingAppend } from './append-commit.js';
+import { commitAppends, openStagedAppender, type PendingAppend } from './append-commit.js';
+import { PLAIN_EVENTS, RECORD_EVENTS } from './event-tables.js';
 import { EventChunks } from './event-chunks.js';
 import { ROW_GROUP_SIZE } from './duckdb-database.js';
 import { GroupCommit } from './group-commit.js';
@@ -23,13 +24,16 @@ export class EventWriter {
   private readonly ctx: StoreContext;
   private readonly chunks = new EventChunks();
   private readonly group: GroupCommit<PendingAppend, AppendOutcome>;
-  private readonly appender: ReusableAppender;
+  private readonly appenders: { readonly plain: ReusableAppender; readonly records: ReusableAppender };
   /** When each stream was last appended to. */
   private readonly recentWriters = new Map<string, number>();
 
   constructor(ctx: StoreContext) {
     this.ctx = ctx;
-    this.appender = new ReusableAppender(() => openStagedEventsAppender(ctx.lane.connection));
+    this.appenders = {
+      plain: new ReusableAppender(() => openStagedAppender(ctx.lane.connection, PLAIN_EVENTS)),
+      records: new ReusableAppender(() => openStagedAppender(ctx.lane.connection, RECORD_EVENTS)),
+    };
     this.group = new GroupCommit({
       lane: ctx.lane,
       maxWeightPerCommit: MAX_EVENTS_PER_COMMIT,
@@ -37,7 +41,7 @@ export class EventWriter {
       maxLingerMs: MAX_LINGER_MS,
       weightOf: (append) => append.events.length,
       commit: async (db, batch) => {
-        const outcomes = await commitAppends({ ctx: this.ctx, db, chunks: this.chunks, appender: this.appender }, batch);
+        const outcomes = await commitAppends({ ctx: this.ctx, db, chunks: this.chunks, appenders: this.appenders }, batch);
         return batch.map((_, index) => outcomes[index] ?? { kind: 'no-stream' });
       },
     });
@@ -82,7 +86,8 @@ export class EventWriter {
   /** Refuses new appends and finishes the queued ones. */
   async close(): Promise<void> {
     await this.group.close();
-    this.appender.discard();
+    this.appenders.plain.discard();
+    this.appenders.records.discard();
   }
 }
 

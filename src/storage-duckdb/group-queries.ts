@@ -1,4 +1,5 @@
 import type { LogGroupPatch, LogGroupRecord, LogGroupRetention, ListLogGroupsQuery, NewLogGroup, Scope } from '../storage/index.js';
+import { EVENT_TABLES } from './event-tables.js';
 import { GROUP_COLUMNS, groupRecord, parseTags, readGroup } from './group-rows.js';
 import { queryGroupId } from './lookups.js';
 import { SqlParams, num, optionalNum, str } from './sql-values.js';
@@ -29,7 +30,7 @@ export async function deleteLogGroup(ctx: StoreContext, scope: Scope, logGroupNa
     if (groupId === undefined) return 'no-group';
     ctx.ids.forgetGroup(scope, logGroupName);
     await ctx.counters.persist(db, 'next_seq');
-    for (const table of ['log_events', 'log_streams', 'metric_filters', 'log_groups']) {
+    for (const table of [...EVENT_TABLES, 'log_streams', 'metric_filters', 'log_groups']) {
       const p = new SqlParams();
       await db.run(`DELETE FROM ${table} WHERE group_id = ${p.bigint(groupId)}`, p);
     }

@@ -1,17 +1,15 @@
 /**
- * The Bedrock invocation-record fields kept at ingest, so Logs Insights filters and aggregates them without parsing
- * the record's JSON: one list per record in `record_fields` (migration 0006), its items in INDEXED_FIELDS order, each
- * exactly what DuckDB's json_extract_string(message, path) returns. The list is NULL for other messages and for
- * records written before migration 0005, which are read through JSON as before.
+ * The Bedrock invocation-record fields kept in columns of their own at ingest, so Logs Insights filters and
+ * aggregates them without parsing the record's JSON. Records with them are stored in `log_records`
+ * (event-tables.ts), each column holding exactly what DuckDB's json_extract_string(message, path) returns; other
+ * messages, and records written before migration 0005, are in `log_events` and read through JSON as before.
  */
 export interface IndexedField {
   /** The Insights field name, i.e. the JSON path with dots. */
   readonly path: string;
-  /** Its name in the events relation the query engine writes. */
+  /** Its column in `log_records`. */
   readonly column: string;
 }
-
-export const RECORD_FIELDS_COLUMN = 'record_fields';
 
 export const INDEXED_FIELDS: readonly IndexedField[] = [
   { path: 'modelId', column: 'f_model_id' },

@@ -1,3 +1,5 @@
+import { EVENT_TABLES } from './event-tables.js';
+import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, optionalNum } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
 
@@ -14,28 +16,34 @@ export function purgeExpired(ctx: StoreContext, now: number): Promise<number> {
     const shortest = optionalNum(retained[0] ?? {}, 'shortest');
     if (shortest === undefined) return 0;
     await ctx.counters.persist(db, 'next_seq');
-    const p = new SqlParams();
-    const loosestCutoff = p.bigint(now - shortest * DAY_MS);
-    const expired = `log_events.timestamp < ${loosestCutoff}
-      AND log_events.timestamp < ${p.bigint(now)} - g.retention_in_days * ${DAY_MS}::BIGINT`;
-    const expiredRows = `FROM log_events JOIN log_groups g ON g.group_id = log_events.group_id
-      WHERE g.retention_in_days IS NOT NULL AND ${expired}`;
-    await db.run(
-      `UPDATE log_streams SET stored_bytes = log_streams.stored_bytes - x.bytes
-       FROM (SELECT log_events.stream_id, sum(strlen(log_events.message)) AS bytes ${expiredRows} GROUP BY log_events.stream_id) x
-       WHERE log_streams.stream_id = x.stream_id`,
-      p,
-    );
-    await db.run(
-      `UPDATE log_groups SET stored_bytes = log_groups.stored_bytes - x.bytes
-       FROM (SELECT log_events.group_id, sum(strlen(log_events.message)) AS bytes ${expiredRows} GROUP BY log_events.group_id) x
-       WHERE log_groups.group_id = x.group_id`,
-      p,
-    );
-    return db.run(
-      `DELETE FROM log_events USING log_groups g
-       WHERE g.group_id = log_events.group_id AND g.retention_in_days IS NOT NULL AND ${expired}`,
-      p,
-    );
+    let deleted = 0;
+    for (const table of EVENT_TABLES) deleted += await purgeTable(db, table, now, shortest);
+    return deleted;
   });
+}
+
+async function purgeTable(db: SqlRunner, table: string, now: number, shortest: number): Promise<number> {
+  const p = new SqlParams();
+  const loosestCutoff = p.bigint(now - shortest * DAY_MS);
+  const expired = `${table}.timestamp < ${loosestCutoff}
+    AND ${table}.timestamp < ${p.bigint(now)} - g.retention_in_days * ${DAY_MS}::BIGINT`;
+  const expiredRows = `FROM ${table} JOIN log_groups g ON g.group_id = ${table}.group_id
+    WHERE g.retention_in_days IS NOT NULL AND ${expired}`;
+  await db.run(
+    `UPDATE log_streams SET stored_bytes = log_streams.stored_bytes - x.bytes
+     FROM (SELECT ${table}.stream_id, sum(strlen(${table}.message)) AS bytes ${expiredRows} GROUP BY ${table}.stream_id) x
+     WHERE log_streams.stream_id = x.stream_id`,
+    p,
+  );
+  await db.run(
+    `UPDATE log_groups SET stored_bytes = log_groups.stored_bytes - x.bytes
+     FROM (SELECT ${table}.group_id, sum(strlen(${table}.message)) AS bytes ${expiredRows} GROUP BY ${table}.group_id) x
+     WHERE log_groups.group_id = x.group_id`,
+    p,
+  );
+  return db.run(
+    `DELETE FROM ${table} USING log_groups g
+     WHERE g.group_id = ${table}.group_id AND g.retention_in_days IS NOT NULL AND ${expired}`,
+    p,
+  );
 }

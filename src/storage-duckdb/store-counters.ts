@@ -1,4 +1,5 @@
 import type { SqlRunner } from './sql-runner.js';
+import { EVENT_TABLES } from './event-tables.js';
 import { SqlParams, num, str } from './sql-values.js';
 
 export type CounterName = 'next_group_id' | 'next_stream_id' | 'next_seq';
@@ -18,7 +19,7 @@ export class StoreCounters {
 
   static async load(db: SqlRunner): Promise<StoreCounters> {
     const rows = await db.rows(`SELECT name, value FROM store_counters
-      UNION ALL SELECT 'next_seq', coalesce(max(seq), 0) + 1 FROM log_events
+      ${EVENT_TABLES.map((table) => `UNION ALL SELECT 'next_seq', coalesce(max(seq), 0) + 1 FROM ${table}`).join('\n      ')}
       UNION ALL SELECT 'next_group_id', coalesce(max(group_id), 0) + 1 FROM log_groups
       UNION ALL SELECT 'next_stream_id', coalesce(max(stream_id), 0) + 1 FROM log_streams`);
     const next: Record<CounterName, number> = { next_group_id: 1, next_stream_id: 1, next_seq: 1 };

@@ -1,4 +1,5 @@
 import type { ListLogStreamsQuery, LogStreamRecord, Scope } from '../storage/index.js';
+import { EVENT_TABLES } from './event-tables.js';
 import { lookupGroup, queryGroupId, queryStreamId } from './lookups.js';
 import { SqlParams, num, optionalNum, str, type SqlRow } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
@@ -34,7 +35,7 @@ export function deleteLogStream(ctx: StoreContext, scope: Scope, logGroupName: s
     const p = new SqlParams();
     const group = p.bigint(groupId);
     const stream = p.bigint(streamId);
-    await db.run(`DELETE FROM log_events WHERE group_id = ${group} AND stream_id = ${stream}`, p);
+    for (const table of EVENT_TABLES) await db.run(`DELETE FROM ${table} WHERE group_id = ${group} AND stream_id = ${stream}`, p);
     await db.run(
       `UPDATE log_groups SET stored_bytes = log_groups.stored_bytes - s.stored_bytes
        FROM log_streams s WHERE s.stream_id = ${stream} AND log_groups.group_id = ${group}`,

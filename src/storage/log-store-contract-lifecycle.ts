@@ -28,7 +28,11 @@ export function lifecycleContract(ctx: ContractContext): void {
     await ctx.store.updateLogGroup(OTHER_ACCOUNT, '/one-day', { retentionInDays: 7 });
     // Ages: 10 days, exactly 7 days, 2 days, exactly 1 day, 1 hour.
     const ages = [10 * DAY_MS, 7 * DAY_MS, 2 * DAY_MS, DAY_MS, DAY_MS / 24];
-    const events = ages.map((age) => ({ timestamp: now - age, message: `age ${age / DAY_MS}` }));
+    // Every other one an invocation record, which an adapter may store apart (DuckDB does).
+    const events = ages.map((age, index) => ({
+      timestamp: now - age,
+      message: index % 2 === 0 ? JSON.stringify({ schemaType: 'ModelInvocationLog', requestId: `age ${age / DAY_MS}` }) : `age ${age / DAY_MS}`,
+    }));
     for (const [scope, group] of [[SCOPE, '/one-day'], [SCOPE, '/week'], [SCOPE, '/forever'], [OTHER_ACCOUNT, '/one-day']] as const) {
       await appendOk(ctx.store, scope, [group, 's'], events);
     }
