@@ -11,7 +11,9 @@ interface GroupChannel {
 
 /**
  * The embedded TailBus: listeners are called synchronously from publish, and each group keeps a bounded replay ring
- * (count, bytes and age), so a reader that paused briefly resumes from memory instead of the store.
+ * (count, bytes and age), so a reader that paused briefly resumes from memory instead of the store. A group gets
+ * its channel, ring included, with its first subscription or replay; until then its batches are not even read
+ * (tail-batch.ts makes their events on first read), and a replay from before the ring began reads the store.
  */
 export function createInProcessTailBus(limits: ReplayLimits = DEFAULT_REPLAY_LIMITS): TailBus {
   const channels = new Map<string, GroupChannel>();
@@ -26,8 +28,9 @@ export function createInProcessTailBus(limits: ReplayLimits = DEFAULT_REPLAY_LIM
   };
   return {
     publish(batch: TailBatch): void {
-      if (batch.events.length === 0) return;
-      const target = channel(keyOf(batch.scope, batch.logGroupName));
+      // The ring starts with a group's first session: a replay from before then reads the store instead.
+      const target = channels.get(keyOf(batch.scope, batch.logGroupName));
+      if (target === undefined || batch.events.length === 0) return;
       target.ring.push(batch.events);
       for (const listener of target.listeners) listener(batch);
     },
@@ -37,8 +40,7 @@ export function createInProcessTailBus(limits: ReplayLimits = DEFAULT_REPLAY_LIM
       return { close: () => targets.forEach((target) => target.listeners.delete(listener)) };
     },
     replay(scope, logGroupName, from: TailPosition): Promise<TailReplay> {
-      const found = channels.get(keyOf(scope, logGroupName));
-      const events: readonly TailEvent[] | undefined = found?.ring.after(from);
+      const events: readonly TailEvent[] | undefined = channel(keyOf(scope, logGroupName)).ring.after(from);
       return Promise.resolve(events === undefined ? { kind: 'not-covered' } : { kind: 'covered', events });
     },
   };
