@@ -7,7 +7,7 @@ import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EventWriter } from './event-writer.js';
-import { GroupRetentionCache } from './group-retention-cache.js';
+import { GroupCache } from './group-cache.js';
 import { IdCache } from './id-cache.js';
 import { MalformedJsonGroups } from './malformed-json-groups.js';
 import { DuckDbMetricStore } from './metrics/duckdb-metric-store.js';
@@ -59,7 +59,8 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       lane: new WriteLane(writeConnection),
       reads: new ReadPool(() => database.connect()),
       ids: new IdCache(),
-      retention: new GroupRetentionCache(),
+      retention: new GroupCache(),
+      metricFilters: new GroupCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
       queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }, async () => {
         const connection = await database.connect();
@@ -105,6 +106,7 @@ function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: Duc
         for (const table of DATA_TABLES) await db.run(`DELETE FROM ${table}`);
       });
       ctx.retention.clear();
+      ctx.metricFilters.clear();
     },
     close: () => {
       closing ??= (async () => {

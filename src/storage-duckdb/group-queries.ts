@@ -36,7 +36,10 @@ export async function deleteLogGroup(ctx: StoreContext, scope: Scope, logGroupNa
     }
     return 'deleted';
   });
-  if (outcome === 'deleted') ctx.retention.changed(scope, logGroupName);
+  if (outcome === 'deleted') {
+    ctx.retention.changed(scope, logGroupName);
+    ctx.metricFilters.changed(scope, logGroupName);
+  }
   return outcome;
 }
 

@@ -3,8 +3,8 @@ import { queryGroupId } from './lookups.js';
 import { SqlParams, bool, num, optionalStr, str, type SqlRow } from './sql-values.js';
 import type { StoreContext } from './store-context.js';
 
-export function putMetricFilter(ctx: StoreContext, scope: Scope, filter: MetricFilterRecord): Promise<'created' | 'replaced' | 'no-group'> {
-  return ctx.lane.transaction(async (db) => {
+export async function putMetricFilter(ctx: StoreContext, scope: Scope, filter: MetricFilterRecord): Promise<'created' | 'replaced' | 'no-group'> {
+  const outcome = await ctx.lane.transaction(async (db): Promise<'created' | 'replaced' | 'no-group'> => {
     const groupId = await queryGroupId(db, scope, filter.logGroupName);
     if (groupId === undefined) return 'no-group';
     const p = new SqlParams();
@@ -22,20 +22,35 @@ export function putMetricFilter(ctx: StoreContext, scope: Scope, filter: MetricF
     );
     return removed > 0 ? 'replaced' : 'created';
   });
+  if (outcome !== 'no-group') ctx.metricFilters.changed(scope, filter.logGroupName);
+  return outcome;
 }
 
-export function deleteMetricFilter(ctx: StoreContext, scope: Scope, logGroupName: string, filterName: string): Promise<'deleted' | 'no-group' | 'no-filter'> {
-  return ctx.lane.transaction(async (db) => {
+export async function deleteMetricFilter(ctx: StoreContext, scope: Scope, logGroupName: string, filterName: string): Promise<'deleted' | 'no-group' | 'no-filter'> {
+  const outcome = await ctx.lane.transaction(async (db): Promise<'deleted' | 'no-group' | 'no-filter'> => {
     const groupId = await queryGroupId(db, scope, logGroupName);
     if (groupId === undefined) return 'no-group';
     const p = new SqlParams();
     const removed = await db.run(`DELETE FROM metric_filters WHERE group_id = ${p.bigint(groupId)} AND filter_name = ${p.text(filterName)}`, p);
     return removed > 0 ? 'deleted' : 'no-filter';
   });
+  if (outcome === 'deleted') ctx.metricFilters.changed(scope, logGroupName);
+  return outcome;
+}
+
+export async function listMetricFilters(ctx: StoreContext, scope: Scope, query: ListMetricFiltersQuery): Promise<MetricFilterRecord[]> {
+  const { logGroupName } = query;
+  const wholeGroup = query.filterNamePrefix === undefined && query.metricName === undefined && query.metricNamespace === undefined && query.after === undefined;
+  // Every write asks for its group's filters so: from the cache, which holds them all in SQL order.
+  if (logGroupName !== undefined && wholeGroup) {
+    const all = await ctx.metricFilters.through(scope, logGroupName, () => queryMetricFilters(ctx, scope, { logGroupName }));
+    return (all ?? []).slice(0, query.limit);
+  }
+  return queryMetricFilters(ctx, scope, query);
 }
 
 /** metricName/metricNamespace live inside the transformations JSON, so they are matched here and LIMIT applied after. */
-export function listMetricFilters(ctx: StoreContext, scope: Scope, query: ListMetricFiltersQuery): Promise<MetricFilterRecord[]> {
+function queryMetricFilters(ctx: StoreContext, scope: Scope, query: Omit<ListMetricFiltersQuery, 'limit'> & { readonly limit?: number }): Promise<MetricFilterRecord[]> {
   const p = new SqlParams();
   const where = [`g.account_id = ${p.text(scope.accountId)}`, `g.region = ${p.text(scope.region)}`];
   if (query.logGroupName !== undefined) where.push(`g.name = ${p.text(query.logGroupName)}`);
@@ -45,7 +60,7 @@ export function listMetricFilters(ctx: StoreContext, scope: Scope, query: ListMe
     where.push(`(g.name > ${group} OR (g.name = ${group} AND m.filter_name > ${p.text(query.after.filterName)}))`);
   }
   const byMetric = query.metricName !== undefined || query.metricNamespace !== undefined;
-  const limit = byMetric ? '' : `LIMIT ${p.bigint(query.limit)}`;
+  const limit = byMetric || query.limit === undefined ? '' : `LIMIT ${p.bigint(query.limit)}`;
   const sql = `SELECT g.name AS group_name, m.* FROM metric_filters m JOIN log_groups g ON g.group_id = m.group_id
     WHERE ${where.join(' AND ')} ORDER BY g.name, m.filter_name ${limit}`;
   return ctx.reads.use(async (db) => {
@@ -54,7 +69,7 @@ export function listMetricFilters(ctx: StoreContext, scope: Scope, query: ListMe
     const matches = (t: MetricTransformationRecord): boolean =>
       (query.metricName === undefined || t.metricName === query.metricName) &&
       (query.metricNamespace === undefined || t.metricNamespace === query.metricNamespace);
-    return filters.filter((filter) => filter.metricTransformations.some(matches)).slice(0, query.limit);
+    return filters.filter((filter) => filter.metricTransformations.some(matches)).slice(0, query.limit ?? filters.length);
   });
 }
 

@@ -1,4 +1,5 @@
-import type { GroupRetentionCache } from './group-retention-cache.js';
+import type { LogGroupRetention, MetricFilterRecord } from '../storage/index.js';
+import type { GroupCache } from './group-cache.js';
 import type { IdCache } from './id-cache.js';
 import type { MalformedJsonGroups } from './malformed-json-groups.js';
 import type { QuerySettingsWindow } from './query-settings-window.js';
@@ -7,14 +8,16 @@ import type { StoreCounters } from './store-counters.js';
 import type { WriteLane } from './write-lane.js';
 
 /**
- * What the query modules share: the write lane, the read connections, the id and retention caches, the counters,
+ * What the query modules share: the write lane, the read connections, the id, retention and metric filter caches, the counters,
  * the query window and what JSON reads learnt.
  */
 export interface StoreContext {
   readonly lane: WriteLane;
   readonly reads: ReadPool;
   readonly ids: IdCache;
-  readonly retention: GroupRetentionCache;
+  readonly retention: GroupCache<LogGroupRetention>;
+  /** Each group's metric filters, all of them, in name order. */
+  readonly metricFilters: GroupCache<readonly MetricFilterRecord[]>;
   readonly counters: StoreCounters;
   /** One per database: DuckDB's threads and memory cap are process-wide, so every scan-heavy read shares it. */
   readonly queryWindow: QuerySettingsWindow;

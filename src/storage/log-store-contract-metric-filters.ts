@@ -37,6 +37,21 @@ export function metricFilterContract(ctx: ContractContext): void {
     assert.equal(await ctx.store.putMetricFilter(SCOPE, filter('/missing', 'f')), 'no-group');
   });
 
+  it('lists a group’s filters as of its last change, whatever was listed before', async () => {
+    await createGroupWithStreams(ctx.store, SCOPE, '/changing');
+    assert.deepEqual(await list({ logGroupName: '/changing' }), []);
+    await ctx.store.putMetricFilter(SCOPE, filter('/changing', 'b'));
+    assert.deepEqual(await list({ logGroupName: '/changing' }), ['/changing:b']);
+    await ctx.store.putMetricFilter(SCOPE, filter('/changing', 'a'));
+    assert.deepEqual(await list({ logGroupName: '/changing', limit: 1 }), ['/changing:a']);
+    assert.deepEqual(await list({ logGroupName: '/changing' }), ['/changing:a', '/changing:b']);
+    assert.equal(await ctx.store.deleteMetricFilter(SCOPE, '/changing', 'a'), 'deleted');
+    assert.deepEqual(await list({ logGroupName: '/changing' }), ['/changing:b']);
+    assert.equal(await ctx.store.deleteLogGroup(SCOPE, '/changing'), 'deleted');
+    await createGroupWithStreams(ctx.store, SCOPE, '/changing');
+    assert.deepEqual(await list({ logGroupName: '/changing' }), [], 'a recreated group starts without filters');
+  });
+
   it('counts filters on the group and deletes them', async () => {
     await createGroupWithStreams(ctx.store, SCOPE, '/g');
     await ctx.store.putMetricFilter(SCOPE, filter('/g', 'a'));

@@ -1,35 +1,36 @@
-import type { LogGroupRetention, Scope } from '../storage/index.js';
+import type { Scope } from '../storage/index.js';
 import { groupKey } from './id-cache.js';
 
 // Bounded so millions of groups cannot grow the heap; a miss only costs one query.
 const MAX_ENTRIES = 100_000;
 
 /**
- * Each group's creation time and retention, which every PutLogEvents and FilterLogEvents call needs and which
- * change only with the group's own settings: a query for them cost a few milliseconds of DuckDB time per call.
+ * Something of each group that write paths read on every call and that changes only with the group's own
+ * settings: its creation time and retention (every PutLogEvents and FilterLogEvents call), its metric filters
+ * (every write, to publish their datapoints). A query for either cost a few milliseconds of DuckDB time per call.
  *
  * Reads fill it, so a read must not keep an answer from a snapshot older than a change: every committed change
  * bumps the generation, and an answer read while the generation moved is returned but not kept.
  */
-export class GroupRetentionCache {
-  private readonly entries = new Map<string, LogGroupRetention>();
+export class GroupCache<T> {
+  private readonly entries = new Map<string, T>();
   private generation = 0;
 
-  async through(scope: Scope, logGroupName: string, read: () => Promise<LogGroupRetention | undefined>): Promise<LogGroupRetention | undefined> {
+  async through(scope: Scope, logGroupName: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
     const key = groupKey(scope, logGroupName);
     const cached = this.entries.get(key);
     if (cached !== undefined) return cached;
     const generation = this.generation;
-    const retention = await read();
+    const value = await read();
     // A missing group is not kept: creating it would need an invalidation of its own.
-    if (retention !== undefined && generation === this.generation) {
+    if (value !== undefined && generation === this.generation) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      this.entries.set(key, retention);
+      this.entries.set(key, value);
     }
-    return retention;
+    return value;
   }
 
-  /** Call once a change to the group's row (retention, deletion) is committed. */
+  /** Call once a change to what is kept of the group (its row, its metric filters, its deletion) is committed. */
   changed(scope: Scope, logGroupName: string): void {
     this.generation++;
     this.entries.delete(groupKey(scope, logGroupName));
