@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { filterBench, filterOptionsFromEnv } from './filter.js';
 import { gatewayBench, gatewayOptionsFromEnv } from './gateway.js';
 import { ingestBench, ingestOptionsFromEnv } from './ingest.js';
+import { ingestAbBench, ingestAbOptionsFromEnv } from './ingest-ab.js';
 import { insightsBench, insightsOptionsFromEnv } from './insights.js';
 import { figureRows, printBenchResult, table, type BenchResult } from './lib/figures.js';
 import { closeSharedAgent } from './lib/signed-client.js';
@@ -45,6 +46,9 @@ import { closeCloudWatchAgent } from './lib/cloudwatch-requests.js';
  *   BENCH_INSIGHTS_EVENTS_PER_BATCH=400  records per PutLogEvents batch (records are up to ~2 KB)
  *   BENCH_INSIGHTS_RUNS=3            timed runs per query and side (median), after one warm-up, sides turn about
  *   BENCH_INSIGHTS_POLL_MS=5         GetQueryResults polling period
+ *   BENCH_AB_BASELINE=path           ingest-ab only (never run unless named): the other build's dist/server/main.js
+ *   BENCH_AB_TURNS=8                 ingest-ab turns, each one run of both servers (ABBA), after a warm-up turn
+ *   BENCH_AB_BATCHES_PER_TURN=25     ingest-ab batches per writer and turn (4,500 events each)
  */
 const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   ingest: () => ingestBench(ingestOptionsFromEnv(process.env)),
@@ -56,6 +60,11 @@ const BENCHES: Readonly<Record<string, () => Promise<BenchResult>>> = {
   insights: () => insightsBench(insightsOptionsFromEnv(process.env)),
 };
 
+/** Run only when named: they need a second build to compare with. */
+const ON_REQUEST: Readonly<Record<string, () => Promise<BenchResult>>> = {
+  'ingest-ab': () => ingestAbBench(ingestAbOptionsFromEnv(process.env, serverLaunchFromEnv(process.env))),
+};
+
 async function main(): Promise<number> {
   const { main: serverMain } = serverLaunchFromEnv(process.env);
   if (!existsSync(serverMain)) {
@@ -63,9 +72,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const wanted = (process.env.BENCH ?? Object.keys(BENCHES).join(',')).split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = wanted.filter((name) => BENCHES[name] === undefined);
+  const known = { ...BENCHES, ...ON_REQUEST };
+  const unknown = wanted.filter((name) => known[name] === undefined);
   if (unknown.length > 0) {
-    console.error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+    console.error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(known).join(', ')}`);
     return 1;
   }
   const results: BenchResult[] = [];
@@ -73,7 +83,7 @@ async function main(): Promise<number> {
   for (const name of wanted) {
     console.log(`\n### bench: ${name}`);
     const started = performance.now();
-    const bench = BENCHES[name];
+    const bench = known[name];
     if (bench === undefined) continue;
     try {
       const result = await bench();
