@@ -2,20 +2,21 @@ import { join, resolve } from 'node:path';
 import { envInt, type BenchEnv } from './lib/bench-env.js';
 import { createEventLayout } from './lib/event-generator.js';
 import { context, type BenchResult, type Figure } from './lib/figures.js';
-import { driveIngest, type IngestRequest } from './lib/ingest-driver.js';
+import { driveIngest } from './lib/ingest-driver.js';
 import { generateDataset, signDataset } from './lib/prepared-dataset.js';
 import { cpuBetween, cpuSnapshot } from './lib/process-cpu.js';
 import { createGroupAndStreams } from './lib/put-log-events-batches.js';
 import { loadNote, progress, withScratchDir } from './lib/scratch.js';
 import { startServer, type RunningServer } from './lib/server-process.js';
-import { median } from './lib/timed-runs.js';
+import { median, pairedRuns } from './lib/timed-runs.js';
 import type { ServerLaunch } from './lib/with-server.js';
 
 /**
  * Ingest of this build against another one (`BENCH_AB_BASELINE`, the `dist/server/main.js` of, say, a worktree of
  * an older commit), for telling changes apart on a machine whose speed drifts by tens of per cent within minutes,
  * in CPU time too: single runs of one build differ more than most changes do. Both servers run at once and are fed
- * the same pre-signed batches turn about (ABBA), and the figure is the median of the per-turn ratios.
+ * the same pre-signed batches turn about (pairedRuns: ABBA after a warm-up), and the figure is the median of the
+ * per-turn ratios.
  */
 export interface IngestAbOptions {
   readonly baselineMain: string;
@@ -41,9 +42,10 @@ export function ingestAbOptionsFromEnv(env: BenchEnv, launch: ServerLaunch): Ing
 }
 
 interface Side {
-  readonly name: string;
   readonly server: RunningServer;
-  readonly requestFor: (writer: number, batch: number) => Promise<IngestRequest>;
+  /** Every turn this side ran, the warm-up first. */
+  readonly turns: Turn[];
+  readonly next: () => Promise<void>;
 }
 
 interface Turn {
@@ -66,31 +68,30 @@ export function ingestAbBench(options: IngestAbOptions): Promise<BenchResult> {
     const dataset = await generateDataset(layout, join(scratch, 'events.ndjson'));
     const sides: Side[] = [];
     try {
-      for (const [name, main] of [['this build', options.launch.main], ['baseline', options.baselineMain]] as const) {
+      for (const main of [options.launch.main, options.baselineMain]) {
         const server = await startServer({ main });
-        sides.push({ name, server, requestFor: await signDataset(server.endpoint, dataset) });
+        const requestFor = await signDataset(server.endpoint, dataset);
         await createGroupAndStreams(server.endpoint, layout);
+        const turns: Turn[] = [];
+        // Each call ingests the side's next turn of batches; the first is pairedRuns' warm-up.
+        const next = async (): Promise<void> => {
+          const before = cpuSnapshot(server.pid);
+          const fromBatch = turns.length * options.batchesPerTurn;
+          const outcome = await driveIngest({ endpoint: server.endpoint, writers: options.writers, requestFor, fromBatch, toBatch: fromBatch + options.batchesPerTurn });
+          const cpu = cpuBetween(before, cpuSnapshot(server.pid));
+          turns.push({ eventsPerSecond: outcome.acknowledgedEvents / (outcome.elapsedMs / 1000), cpuSecondsPerMillion: cpu.totalSeconds / (outcome.acknowledgedEvents / 1e6) });
+        };
+        sides.push({ server, turns, next });
       }
       const [current, baseline] = sides as [Side, Side];
-      const run = async (side: Side, turn: number): Promise<Turn> => {
-        const before = cpuSnapshot(side.server.pid);
-        const fromBatch = turn * options.batchesPerTurn;
-        const outcome = await driveIngest({ endpoint: side.server.endpoint, writers: options.writers, requestFor: side.requestFor, fromBatch, toBatch: fromBatch + options.batchesPerTurn });
-        const cpu = cpuBetween(before, cpuSnapshot(side.server.pid));
-        return { eventsPerSecond: outcome.acknowledgedEvents / (outcome.elapsedMs / 1000), cpuSecondsPerMillion: cpu.totalSeconds / (outcome.acknowledgedEvents / 1e6) };
-      };
-      progress('warm-up turn on both servers (not counted)');
-      for (const side of sides) await run(side, 0);
-      const currentTurns: Turn[] = [];
-      const baselineTurns: Turn[] = [];
-      for (let turn = 1; turn <= options.turns; turn++) {
-        // ABBA: the side that goes first alternates, so a drift within a turn weighs on both.
-        const order = turn % 2 === 1 ? [current, baseline] : [baseline, current];
-        for (const side of order) (side === current ? currentTurns : baselineTurns).push(await run(side, turn));
-        const mine = currentTurns[turn - 1] as Turn;
-        const theirs = baselineTurns[turn - 1] as Turn;
-        notes.push(`turn ${turn}: this build ${Math.round(mine.eventsPerSecond).toLocaleString('en-US')} events/s (${mine.cpuSecondsPerMillion.toFixed(2)} CPU-s/M), baseline ${Math.round(theirs.eventsPerSecond).toLocaleString('en-US')} (${theirs.cpuSecondsPerMillion.toFixed(2)})`);
-      }
+      progress(`${options.turns} turns on both servers, turn about, after a warm-up turn`);
+      await pairedRuns(options.turns, current.next, baseline.next);
+      const currentTurns = current.turns.slice(1);
+      const baselineTurns = baseline.turns.slice(1);
+      currentTurns.forEach((mine, index) => {
+        const theirs = baselineTurns[index] as Turn;
+        notes.push(`turn ${index + 1}: this build ${Math.round(mine.eventsPerSecond).toLocaleString('en-US')} events/s (${mine.cpuSecondsPerMillion.toFixed(2)} CPU-s/M), baseline ${Math.round(theirs.eventsPerSecond).toLocaleString('en-US')} (${theirs.cpuSecondsPerMillion.toFixed(2)})`);
+      });
       const perTurn = (pick: (turn: Turn) => number): number[] => currentTurns.map((turn, index) => pick(turn) / pick(baselineTurns[index] as Turn));
       const ratios: Figure[] = [
         context('ingest events/s, this build / baseline (median of per-turn ratios)', median(perTurn((turn) => turn.eventsPerSecond)), 'x'),

@@ -13,14 +13,18 @@ import type { StoreContext } from './store-context.js';
  * plain copy), then moves into its table with one INSERT ... SELECT that runs on DuckDB's thread with the COMMIT.
  * So the compression of a commit's row groups never blocks the event loop, as an appender on the table would.
  */
+function stagingTable(table: string): string {
+  return `staged_${table}`;
+}
+
 function staged(table: string): string {
-  return `temp.main.staged_${table}`;
+  return `temp.main.${stagingTable(table)}`;
 }
 
 /** Creates the table's staging table on the write connection if need be, and an appender on it. */
 export async function openStagedAppender(connection: DuckDBConnection, table: string): Promise<DuckDBAppender> {
-  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS staged_${table} AS SELECT * FROM ${table} LIMIT 0`);
-  return connection.createAppender(`staged_${table}`, 'main', 'temp');
+  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS ${stagingTable(table)} AS SELECT * FROM ${table} LIMIT 0`);
+  return connection.createAppender(stagingTable(table), 'main', 'temp');
 }
 
 /** An append waiting in the group-commit queue. */

@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import { EVENT_TABLES } from './event-tables.js';
 import type { Storage } from '../storage/index.js';
 import { DuckDbDatabase } from './duckdb-database.js';
 import { DuckDbQueryDefinitionStore } from './duckdb-query-definition-store.js';
 import { DuckDbLogQueryEngine } from './duckdb-log-query-engine.js';
 import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
+import { EVENT_TABLES } from './event-tables.js';
 import { EventWriter } from './event-writer.js';
 import { GroupCache } from './group-cache.js';
 import { IdCache } from './id-cache.js';

@@ -28,11 +28,10 @@ export function readStream(ctx: StoreContext, stream: StreamName, query: ReadStr
     if (query.endTime !== undefined) where.push(`timestamp < ${p.bigint(query.endTime)}`);
     if (query.from !== undefined) where.push(beyondCursor(p, query.from, forward));
     const direction = forward ? 'ASC' : 'DESC';
-    const limit = p.bigint(query.limit);
+    const order = `timestamp ${direction}, seq ${direction}`;
     const columns = await db.columns(
-      `WITH page AS (${overEventTables((table) => `SELECT stream_id, timestamp, ingestion_time, seq, message FROM ${table}
-         WHERE ${where.join(' AND ')} ORDER BY timestamp ${direction}, seq ${direction} LIMIT ${limit}`)})
-       SELECT ${numbersAsDouble('page')}, message FROM page ORDER BY timestamp ${direction}, seq ${direction} LIMIT ${limit}`,
+      `WITH page AS (${eventPage(where, order, p.bigint(query.limit))})
+       SELECT ${numbersAsDouble('page')}, message FROM page ORDER BY ${order}`,
       p,
     );
     return storedEvents(columns, () => stream.logStreamName);
@@ -108,13 +107,20 @@ function scanSql(p: SqlParams, groupId: number, query: ScanEventsQuery, reading:
   if (query.json !== undefined) where.push(jsonConditionSql(p, query.json, reading));
   const direction = query.descending ? 'DESC' : 'ASC';
   const order = `timestamp ${direction}, seq ${direction}`;
-  const limit = p.bigint(query.limit);
-  // Each table's page first, names joined after the LIMIT, so the scans touch the event tables alone.
-  return `WITH page AS (
-       SELECT * FROM (${overEventTables((table) => `SELECT stream_id, timestamp, ingestion_time, seq, message FROM ${table}
-         WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`)}) ORDER BY ${order} LIMIT ${limit})
+  // Names are joined after the LIMIT, so the scans touch the event tables alone.
+  return `WITH page AS (${eventPage(where, order, p.bigint(query.limit))})
      SELECT ${numbersAsDouble('page')}, page.message, s.name
      FROM page JOIN log_streams s ON s.stream_id = page.stream_id ORDER BY ${order}`;
+}
+
+/**
+ * The first `limit` events in `order` that meet every condition: each table's page first (so each prunes its row
+ * groups and reads a top-N's messages for its rows only), then the page of the two.
+ */
+function eventPage(where: readonly string[], order: string, limit: string): string {
+  const perTable = overEventTables((table) => `SELECT stream_id, timestamp, ingestion_time, seq, message FROM ${table}
+    WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}`);
+  return `SELECT * FROM (${perTable}) ORDER BY ${order} LIMIT ${limit}`;
 }
 
 /**
