@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ServiceError, isServiceError, type Clock, type ServiceDefinition } from '../kernel/index.js';
-import type { ProtocolCodec, Router, WireRequest, WireResponse } from '../protocols/index.js';
+import { ServiceError, isServiceError, type Clock, type RequestContext, type ServiceDefinition } from '../kernel/index.js';
+import type { DecodedCall, ProtocolCodec, Router, WireRequest, WireResponse } from '../protocols/index.js';
 import { authenticate, parseCredentialScope, type AuthConfig } from '../auth/index.js';
 
 /** What the server attaches to each route: the service, and how that service's protocol names common failures. */
@@ -27,6 +27,26 @@ export interface DispatcherOptions {
 }
 
 export type Dispatcher = (request: WireRequest) => Promise<WireResponse>;
+
+interface StartedOperation {
+  readonly operation: string;
+  readonly output: Promise<unknown>;
+}
+
+/**
+ * Starts the decoded call's operation. Not async, and the decoded input is not kept: whatever holds the input while
+ * the operation runs keeps a PutLogEvents batch (4,500 events, slices of the 1 MB body) alive through its commit,
+ * long enough to be promoted into V8's old generation (operations/put-log-events.ts).
+ */
+function startOperation(target: ServiceRoute, call: DecodedCall, ctx: RequestContext): StartedOperation {
+  const handler = target.service.operations.get(call.operation);
+  try {
+    if (handler === undefined) throw target.unknownOperation(call.operation);
+    return { operation: call.operation, output: handler(call.input, ctx) };
+  } catch (error) {
+    return { operation: call.operation, output: Promise.reject(error) };
+  }
+}
 
 /** route -> authenticate -> decode -> run the operation -> encode; every failure becomes the protocol's AWS error. */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
@@ -75,17 +95,15 @@ function answerWith(options: DispatcherOptions): (request: WireRequest) => Promi
           new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${target.service.signingName}'. `),
         );
       }
-      const call = codec.decode(request);
-      operation = call.operation;
-      const handler = target.service.operations.get(call.operation);
-      if (handler === undefined) throw target.unknownOperation(call.operation);
-      const output = await handler(call.input, {
+      const started = startOperation(target, codec.decode(request), {
         caller: authenticated.caller,
         requestId,
         clock: options.clock,
         ...(request.signal === undefined ? {} : { signal: request.signal }),
       });
-      return answered(codec.encodeOutput(call, output, requestId));
+      operation = started.operation;
+      const output = await started.output;
+      return answered(codec.encodeOutput({ operation: started.operation, input: undefined }, output, requestId));
     } catch (error) {
       if (isServiceError(error)) return answered(codec.encodeError(error, requestId, operation));
       options.logError(`request ${requestId} (${operation ?? 'undecoded'}) failed`, error);

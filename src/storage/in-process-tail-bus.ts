@@ -34,6 +34,12 @@ export function createInProcessTailBus(limits: ReplayLimits = DEFAULT_REPLAY_LIM
       target.ring.push(batch.events);
       for (const listener of target.listeners) listener(batch);
     },
+    watches(scope, logGroupName) {
+      return channels.has(keyOf(scope, logGroupName));
+    },
+    passOver(scope, logGroupName, through) {
+      channels.get(keyOf(scope, logGroupName))?.ring.passOver(through);
+    },
     subscribe(scope, logGroupNames, listener) {
       const targets = [...new Set(logGroupNames)].map((name) => channel(keyOf(scope, name)));
       for (const target of targets) target.listeners.add(listener);

@@ -67,7 +67,7 @@ export type {
   ObjectStore,
   StoredObject,
 } from './object-store.js';
-export type { TailBatch, TailBus, TailEvent, TailListener, TailPosition, TailPublisher, TailReplay, TailSubscription } from './tail-bus.js';
+export type { TailBatch, TailBus, TailEvent, TailListener, TailPassedOver, TailPosition, TailPublisher, TailReplay, TailSubscription } from './tail-bus.js';
 export { createInProcessTailBus, DEFAULT_REPLAY_LIMITS } from './in-process-tail-bus.js';
 export type { ReplayLimits } from './replay-ring.js';
 export type { QueryDefinitionPage, QueryDefinitionStore, StoredQueryDefinition, StoredQueryParameter } from './query-definition-store.js';

@@ -36,6 +36,17 @@ describe('ReplayRing', () => {
     assert.deepEqual(seqs(byAge.after({ kind: 'since', ingestionTime: 1001 })), [2]);
   });
 
+  it('refuses cursors up to a passed-over range, and replays what follows it', () => {
+    const ring = new ReplayRing({ maxEvents: 100, maxBytes: 1e6, maxAgeMs: 1e9 });
+    ring.push([event(1), event(2)]);
+    ring.passOver({ seq: 6, ingestionTime: 1006 });
+    ring.push([event(7)]);
+    assert.equal(ring.after({ kind: 'after', seq: 2, ingestionTime: 1002 }), undefined, 'seqs 3-6 were stored, never pushed');
+    assert.deepEqual(seqs(ring.after({ kind: 'after', seq: 6, ingestionTime: 1006 })), [7]);
+    assert.equal(ring.after({ kind: 'since', ingestionTime: 1006 }), undefined);
+    assert.deepEqual(seqs(ring.after({ kind: 'since', ingestionTime: 1007 })), [7]);
+  });
+
   it('keeps working across compaction of a long evicted prefix', () => {
     const ring = new ReplayRing({ maxEvents: 10, maxBytes: 1e9, maxAgeMs: 1e12 });
     for (let seq = 1; seq <= 5000; seq++) ring.push([event(seq)]);

@@ -1,4 +1,4 @@
-import type { TailEvent, TailPosition } from './tail-bus.js';
+import type { TailEvent, TailPassedOver, TailPosition } from './tail-bus.js';
 
 export interface ReplayLimits {
   readonly maxEvents: number;
@@ -41,6 +41,12 @@ export class ReplayRing {
       this.events = this.events.slice(this.head);
       this.head = 0;
     }
+  }
+
+  /** Events up to `through` were stored but never pushed: from here on the ring vouches only for what follows. */
+  passOver(through: TailPassedOver): void {
+    this.evictedSeq = Math.max(this.evictedSeq, through.seq);
+    this.evictedIngestion = Math.max(this.evictedIngestion, through.ingestionTime);
   }
 
   /** Every retained event after `from` in publish order, or `undefined` when the ring cannot vouch for the range. */

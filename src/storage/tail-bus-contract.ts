@@ -51,5 +51,29 @@ export function describeTailBusContract(name: string, open: () => TailBus, settl
       assert.deepEqual(replay.kind === 'covered' ? replay.events.map((e) => e.seq) : replay, [7]);
       assert.deepEqual(await bus.replay(scope, 'a', { kind: 'after', seq: 1, ingestionTime: 1 }), { kind: 'not-covered' });
     });
+
+    it('watches a group from its first subscription or replay, per account and region', async () => {
+      const bus = open();
+      assert.equal(bus.watches(scope, 'a'), false);
+      bus.subscribe(scope, ['a'], () => undefined);
+      await bus.replay(scope, 'b', { kind: 'after', seq: 0, ingestionTime: 0 });
+      assert.equal(bus.watches(scope, 'a'), true);
+      assert.equal(bus.watches(scope, 'b'), true, 'a replay starts the replay window');
+      assert.equal(bus.watches({ ...scope, region: 'eu-west-1' }, 'a'), false);
+    });
+
+    it('vouches for nothing up to a passed-over batch, and for what is published after it', async () => {
+      const bus = open();
+      bus.subscribe(scope, ['a'], () => undefined);
+      bus.publish(batch('a', 5));
+      bus.passOver(scope, 'a', { seq: 9, ingestionTime: 9 });
+      bus.publish(batch('a', 10));
+      await settle();
+      assert.deepEqual(await bus.replay(scope, 'a', { kind: 'after', seq: 5, ingestionTime: 5 }), { kind: 'not-covered' }, 'seqs 6-9 were never published');
+      const replay = await bus.replay(scope, 'a', { kind: 'after', seq: 9, ingestionTime: 9 });
+      assert.deepEqual(replay.kind === 'covered' ? replay.events.map((e) => e.seq) : replay, [10]);
+      bus.passOver(scope, 'unwatched', { seq: 20, ingestionTime: 20 });
+      assert.equal(bus.watches(scope, 'unwatched'), false, 'passing over an unwatched group does not start watching it');
+    });
   });
 }

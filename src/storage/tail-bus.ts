@@ -44,6 +44,20 @@ export type TailReplay = { readonly kind: 'covered'; readonly events: readonly T
 export interface TailPublisher {
   /** Never waits on a subscriber: a slow reader can only lose its own events. */
   publish(batch: TailBatch): void;
+  /** Whether the group has sessions or a replay window now, i.e. whether a write path must keep its events to publish. */
+  watches(scope: Scope, logGroupName: string): boolean;
+  /**
+   * Events up to `through` were stored and will never be published: their write path let them go because nobody
+   * watched the group when they arrived. Someone may have started since, so the group's replay window must not
+   * vouch for that range (a replay from before it reads the store).
+   */
+  passOver(scope: Scope, logGroupName: string, through: TailPassedOver): void;
+}
+
+/** The last event of a batch that was stored without being published. */
+export interface TailPassedOver {
+  readonly seq: number;
+  readonly ingestionTime: number;
 }
 
 export interface TailBus extends TailPublisher {

@@ -10,8 +10,9 @@ export interface LogsServiceDeps {
   /** Saved Insights queries; without it PutQueryDefinition and friends are not served (UnknownOperation). */
   readonly queryDefinitions?: QueryDefinitionStore;
   /**
-   * Called once a batch of events is durably appended to a log group, to publish its metric filters' datapoints
-   * (a MetricFilterPublisher's afterAppend). Must return at once: it runs off the response's critical path.
+   * Called once a batch of events is durably appended to a log group that has metric filters, to publish their
+   * datapoints (a MetricFilterPublisher's afterAppend). Must return at once: it runs off the response's critical path.
+   * PutLogEvents looks the filters up before appending and keeps the events for this call only when there are some.
    */
   readonly afterAppend?: (scope: Scope, logGroupName: string, events: readonly AppendedEvent[]) => void;
   /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { isServiceError, ManualClock, type RequestContext, type ServiceError } from '../../kernel/index.js';
 import type { LogsOperationName } from '../../models/logs/index.js';
+import type { LogsServiceDeps } from './logs-deps.js';
 import { createLogsService } from './logs-service.js';
 import { MemoryLogStore } from './memory-log-store.test-support.js';
 import { noQueryEngine } from './no-query-engine.test-support.js';
@@ -11,10 +12,10 @@ export const REGION = 'us-east-1';
 export const NOW = Date.UTC(2026, 0, 1);
 
 /** The Logs service over an in-memory store and a manual clock, called the way the protocol layer calls it. */
-export function logsHarness() {
+export function logsHarness(extra: Pick<LogsServiceDeps, 'afterAppend' | 'liveTail'> = {}) {
   const store = new MemoryLogStore();
   const clock = new ManualClock(NOW);
-  const service = createLogsService({ store, queryEngine: noQueryEngine });
+  const service = createLogsService({ store, queryEngine: noQueryEngine, ...extra });
   const context = (accountId = ACCOUNT, region = REGION): RequestContext => ({
     caller: { accountId, region, accessKeyId: 'AKIDTEST', arn: `arn:aws:iam::${accountId}:user/test`, userId: 'AIDATEST' },
     requestId: 'test-request',

@@ -83,6 +83,8 @@ describe('createMetricFilterPublisher', () => {
     const call = async (operation: string, input: unknown): Promise<unknown> => service.operations.get(operation)!(input, ctx);
     await call('CreateLogGroup', { logGroupName: 'g' });
     await call('CreateLogStream', { logGroupName: 'g', logStreamName: 's' });
+    // PutLogEvents keeps a batch's events for the hook only when the group has a metric filter.
+    await call('PutMetricFilter', { logGroupName: 'g', filterName: 'f', filterPattern: '', metricTransformations: [{ metricName: 'm', metricNamespace: 'n', metricValue: '1' }] });
     const tooOld = NOW - 15 * 86_400_000;
     await call('PutLogEvents', { logGroupName: 'g', logStreamName: 's', logEvents: [{ timestamp: tooOld, message: 'old' }, { timestamp: NOW, message: 'ok' }] });
     await assert.rejects(call('PutLogEvents', { logGroupName: 'g', logStreamName: 'missing', logEvents: [{ timestamp: NOW, message: 'x' }] }));

@@ -1,4 +1,4 @@
-import type { LogStore, NewMetricDatum, Scope } from '../../storage/index.js';
+import type { LogStore, MetricFilterRecord, NewMetricDatum, Scope } from '../../storage/index.js';
 import { MAX_METRIC_FILTERS_PER_GROUP } from './metric-filter-rules.js';
 import { metricFilterDatums, type AppendedEvent } from './metric-filter-datums.js';
 
@@ -24,6 +24,11 @@ export interface MetricFilterPublisher {
   pendingCount(): number;
 }
 
+/** Every metric filter of the group (the query the store caches per group). */
+export function groupMetricFilters(store: LogStore, scope: Scope, logGroupName: string): Promise<readonly MetricFilterRecord[]> {
+  return store.listMetricFilters(scope, { logGroupName, limit: MAX_METRIC_FILTERS_PER_GROUP });
+}
+
 /** How many filter-minutes the publisher remembers as having got a value, so a minute gets one default at most. */
 const LEDGER_LIMIT = 100_000;
 
@@ -45,7 +50,7 @@ export function createMetricFilterPublisher(options: MetricFilterPublisherOption
   };
 
   const publishBatch = async (scope: Scope, logGroupName: string, events: readonly AppendedEvent[]): Promise<void> => {
-    const filters = await options.store.listMetricFilters(scope, { logGroupName, limit: MAX_METRIC_FILTERS_PER_GROUP });
+    const filters = await groupMetricFilters(options.store, scope, logGroupName);
     if (filters.length === 0) return;
     const outcome = metricFilterDatums(scope, filters, events);
     const ledgerKey = (key: string): string => `${scope.accountId}\u0000${scope.region}\u0000${key}`;

@@ -1,6 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createInProcessTailBus, type TailBatch, type TailBus, type TailPassedOver } from '../../../storage/index.js';
+import { MemoryLogStore } from '../memory-log-store.test-support.js';
+import type { AppendedEvent } from '../metric-filter-datums.js';
 import { ACCOUNT, logsHarness, NOW, REGION } from '../logs-harness.test-support.js';
+import { LiveTail } from '../tail/live-tail.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -97,5 +101,31 @@ describe('PutLogEvents', () => {
     await h.fails('PutLogEvents', { logGroupName: 'g', logStreamName: 's', logEvents: tooMany }, 'InvalidParameterException', /at 'logEvents' failed to satisfy constraint: Member must have length less than or equal to 10000$/);
     await h.fails('PutLogEvents', { logGroupName: 'g', logStreamName: 's', logEvents: [{ message: 'a' }] },
       'InvalidParameterException', "1 validation error detected: Value null at 'logEvents.1.member.timestamp' failed to satisfy constraint: Member must not be null");
+  });
+
+  it('hands the stored events to Live Tail while it watches the group, and otherwise tells it which it passed over', async () => {
+    const bus = createInProcessTailBus();
+    const passed: TailPassedOver[] = [];
+    const recording: TailBus = { ...bus, passOver: (s, group, through) => (passed.push(through), bus.passOver(s, group, through)) };
+    const h = logsHarness({ liveTail: new LiveTail({ bus: recording, store: new MemoryLogStore() }) });
+    await h.groupWithStream('g', 's');
+    await h.put('g', 's', [{ timestamp: NOW - 10, message: 'x' }, { timestamp: NOW - 10, message: 'y' }]);
+    const [unwatched] = await h.store.readStream(scope, 'g', 's', { direction: 'backward', limit: 1 });
+    assert.deepEqual(passed, [{ seq: unwatched?.seq, ingestionTime: NOW }], 'the last event of the batch nobody watched');
+    const seen: TailBatch[] = [];
+    bus.subscribe(scope, ['g'], (batch) => seen.push(batch));
+    await h.put('g', 's', [{ timestamp: NOW - 10, message: 'a' }, { timestamp: NOW - 9, message: 'b' }]);
+    assert.deepEqual(seen.flatMap((batch) => batch.events.map((e) => e.message)), ['a', 'b']);
+    assert.equal(passed.length, 1);
+  });
+
+  it('keeps the events for metric filters only when the group has some', async () => {
+    const appended: string[][] = [];
+    const h = logsHarness({ afterAppend: (_scope, _group, events: readonly AppendedEvent[]) => appended.push(events.map((e) => e.message)) });
+    await h.groupWithStream('g', 's');
+    await h.put('g', 's', [{ timestamp: NOW - 10, message: 'no filters yet' }]);
+    await h.call('PutMetricFilter', { logGroupName: 'g', filterName: 'f', filterPattern: 'ERROR', metricTransformations: [{ metricName: 'm', metricNamespace: 'n', metricValue: '1' }] });
+    await h.put('g', 's', [{ timestamp: NOW - 9, message: 'ERROR one' }]);
+    assert.deepEqual(appended, [['ERROR one']]);
   });
 });

@@ -1,10 +1,11 @@
 import type { Operation } from '../../../kernel/index.js';
 import type { InputLogEvent, PutLogEventsRequest, PutLogEventsResponse, RejectedLogEventsInfo } from '../../../models/logs/index.js';
-import type { NewLogEvent } from '../../../storage/index.js';
+import type { LogGroupRetention, NewLogEvent, Scope } from '../../../storage/index.js';
 import { invalidParameter, logGroupNotFound, logStreamNotFound } from '../errors.js';
 import { eventSize, MAX_BATCH_BYTES } from '../event-size.js';
 import { requireLogGroupRetention, scopeOf } from '../log-group-ref.js';
 import type { LogsServiceDeps } from '../logs-deps.js';
+import { groupMetricFilters } from '../metric-filter-publisher.js';
 import { tailBatch } from '../tail/tail-batch.js';
 import { parseLogsInput } from '../logs-input.js';
 import { DAY_MS, retentionFloor } from '../retention.js';
@@ -18,39 +19,104 @@ const MAX_SPAN_MS = 24 * HOUR_MS;
  * PutLogEvents, as AWS documents and answers it: whole-call failures for size, order and the 24-hour span of the
  * accepted events; per-event rejection (reported by index) for events too far ahead, too old, or older than the
  * group's retention. Sequence tokens are ignored; nothing is created on the fly. Accepted events feed the group's
- * metric filters once stored.
+ * metric filters and Live Tail once stored.
+ *
+ * Written as promise steps rather than one async function on purpose: nothing may hold the request's events while
+ * the commit runs unless a metric filter or a Live Tail watcher will read them afterwards. An async function keeps
+ * its parameters and locals for its whole life, and 4,500 events whose messages are slices of the 1 MB request body
+ * outlive young-generation GCs while a commit takes its tens of milliseconds: they were promoted into V8's old
+ * generation by the hundred megabytes, the ingest path's largest cost (storage-duckdb/append-commit.ts, PendingAppend).
  */
-export function putLogEvents({ store, afterAppend, liveTail }: LogsServiceDeps): Operation<unknown, PutLogEventsResponse> {
-  return async (raw, ctx) => {
-    const input = parseLogsInput<PutLogEventsRequest>('PutLogEvents', raw);
-    const events = input.logEvents;
-    checkBatchSize(events);
-    for (let i = 1; i < events.length; i++) {
-      if ((events[i]?.timestamp ?? 0) < (events[i - 1]?.timestamp ?? 0)) {
-        throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');
-      }
+export function putLogEvents(deps: LogsServiceDeps): Operation<unknown, PutLogEventsResponse> {
+  return (raw, ctx) => {
+    let batch: ValidBatch;
+    try {
+      batch = validBatch(raw);
+    } catch (error) {
+      return Promise.reject(error); // an Operation answers with a promise, rejections included
     }
     const scope = scopeOf(ctx);
     const now = ctx.clock.now();
-    const group = await requireLogGroupRetention(store, scope, input.logGroupName);
-    const { accepted, rejected } = classify(events, now, retentionFloor(group, now));
-    const first = accepted[0];
-    const last = accepted[accepted.length - 1];
-    if (first !== undefined && last !== undefined && last.timestamp - first.timestamp > MAX_SPAN_MS) {
-      throw invalidParameter('The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
+    return requireLogGroupRetention(deps.store, scope, batch.logGroupName).then((group) =>
+      followUpsWanted(deps, scope, batch.logGroupName).then((wanted) => appendBatch(deps, { scope, now, group, wanted }, batch)),
+    );
+  };
+}
+
+interface ValidBatch {
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+  readonly events: readonly InputLogEvent[];
+}
+
+function validBatch(raw: unknown): ValidBatch {
+  const input = parseLogsInput<PutLogEventsRequest>('PutLogEvents', raw);
+  const events = input.logEvents;
+  checkBatchSize(events);
+  for (let i = 1; i < events.length; i++) {
+    if ((events[i]?.timestamp ?? 0) < (events[i - 1]?.timestamp ?? 0)) {
+      throw invalidParameter('Log events in a single PutLogEvents request must be in chronological order.');
     }
-    const rejectedInfo = Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {};
-    if (accepted.length === 0) {
-      if ((await store.getLogStream(scope, input.logGroupName, input.logStreamName)) === undefined) throw logStreamNotFound();
+  }
+  return { logGroupName: input.logGroupName, logStreamName: input.logStreamName, events };
+}
+
+/** Whether anything reads the events once stored: the group's metric filters, or a Live Tail session or replay window. */
+async function followUpsWanted({ store, afterAppend, liveTail }: LogsServiceDeps, scope: Scope, logGroupName: string): Promise<boolean> {
+  if (liveTail?.watches(scope, logGroupName) === true) return true;
+  return afterAppend !== undefined && (await groupMetricFilters(store, scope, logGroupName)).length > 0;
+}
+
+interface AppendContext {
+  readonly scope: Scope;
+  readonly now: number;
+  readonly group: LogGroupRetention;
+  readonly wanted: boolean;
+}
+
+function appendBatch(deps: LogsServiceDeps, { scope, now, group, wanted }: AppendContext, batch: ValidBatch): Promise<PutLogEventsResponse> {
+  const { logGroupName, logStreamName } = batch;
+  const { accepted, rejected } = classify(batch.events, now, retentionFloor(group, now));
+  const first = accepted[0];
+  const last = accepted[accepted.length - 1];
+  if (first !== undefined && last !== undefined && last.timestamp - first.timestamp > MAX_SPAN_MS) {
+    throw invalidParameter('The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
+  }
+  const rejectedInfo = Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {};
+  if (accepted.length === 0) {
+    return deps.store.getLogStream(scope, logGroupName, logStreamName).then((stream) => {
+      if (stream === undefined) throw logStreamNotFound();
       return rejectedInfo;
-    }
-    const outcome = await store.append(scope, input.logGroupName, input.logStreamName, accepted, now);
+    });
+  }
+  const stored = afterStoring(deps, { scope, logGroupName, logStreamName, ingestionTime: now }, wanted ? accepted : undefined);
+  return deps.store.append(scope, logGroupName, logStreamName, accepted, now).then((outcome) => {
     if (outcome.kind === 'no-group') throw logGroupNotFound();
     if (outcome.kind === 'no-stream') throw logStreamNotFound();
-    // Durable now: metric filters publish from here, without holding up the response.
-    afterAppend?.(scope, input.logGroupName, accepted);
-    liveTail?.publish(tailBatch({ scope, logGroupName: input.logGroupName, logStreamName: input.logStreamName, ingestionTime: now, firstSeq: outcome.firstSeq, events: accepted }));
+    stored(outcome.firstSeq, outcome.count);
     return { nextSequenceToken: sequenceToken(outcome.firstSeq + outcome.count), ...rejectedInfo };
+  });
+}
+
+interface StoredTarget {
+  readonly scope: Scope;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+  readonly ingestionTime: number;
+}
+
+/**
+ * What runs once the events are durable: metric filters and Live Tail get them, without holding up the response.
+ * A function of its own so that its closure holds the events only when they are kept.
+ */
+function afterStoring(deps: LogsServiceDeps, target: StoredTarget, kept: readonly NewLogEvent[] | undefined): (firstSeq: number, count: number) => void {
+  const { scope, logGroupName } = target;
+  if (kept === undefined) {
+    return (firstSeq, count) => deps.liveTail?.passOver(scope, logGroupName, { seq: firstSeq + count - 1, ingestionTime: target.ingestionTime });
+  }
+  return (firstSeq) => {
+    deps.afterAppend?.(scope, logGroupName, kept);
+    deps.liveTail?.publish(tailBatch({ ...target, firstSeq, events: kept }));
   };
 }
 

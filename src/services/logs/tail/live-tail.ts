@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../kernel/index.js';
-import type { LogStore, Scope, TailBatch, TailBus } from '../../../storage/index.js';
+import type { LogStore, Scope, TailBatch, TailBus, TailPassedOver } from '../../../storage/index.js';
 import { ConsoleTailStream, type ConsoleTailPosition } from './console-tail-stream.js';
 import { LiveTailStream } from './live-tail-stream.js';
 import { DEFAULT_MAX_SESSIONS, SessionQuota } from './session-quota.js';
@@ -52,6 +52,14 @@ export class LiveTail {
   /** Called by every write path once events are stored; returns at once. */
   publish(batch: TailBatch): void {
     this.options.bus.publish(batch);
+  }
+
+  watches(scope: Scope, logGroupName: string): boolean {
+    return this.options.bus.watches(scope, logGroupName);
+  }
+
+  passOver(scope: Scope, logGroupName: string, through: TailPassedOver): void {
+    this.options.bus.passOver(scope, logGroupName, through);
   }
 
   openSessions(scope: Scope): number {
