@@ -19,7 +19,7 @@ export function readSigV4Claim(request: WireRequest): SigV4Claim | undefined {
  * The credential scope from the Authorization header or the presigned query, without any verification:
  * the router uses it to pick a service (the scope's `service` is the signing name) before authenticating.
  */
-export function parseCredentialScope(request: WireRequest): CredentialScope | undefined {
+export function parseCredentialScope(request: Pick<WireRequest, 'headers' | 'query'>): CredentialScope | undefined {
   const header = request.headers['authorization'];
   let credential: string | undefined;
   if (header !== undefined && header.trimStart().startsWith(`${ALGORITHM} `)) {

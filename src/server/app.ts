@@ -16,6 +16,7 @@ import { startBackgroundJobs } from './background-jobs.js';
 import { isLoopback, type ServerConfig } from './config.js';
 import { createDispatcher } from './dispatch.js';
 import { listen } from './http-listener.js';
+import { BodyBufferPool } from './body-buffer-pool.js';
 import { readRequest } from './read-request.js';
 import { writeResponse } from './write-response.js';
 import { buildRouter } from './routes.js';
@@ -103,16 +104,20 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
   };
   const admin = { version: MODELWATCH_VERSION, allowReset: config.allowReset, reset, prometheus };
 
+  const bodyPool = new BodyBufferPool();
   const handle = async (message: IncomingMessage | Http2ServerRequest, reply: ServerResponse | Http2ServerResponse): Promise<void> => {
     let response: WireResponse;
+    let release = (): void => undefined;
     // The client leaving (connection or HTTP/2 stream closed before the answer ends) aborts the operation's backend.
     const gone = new AbortController();
     reply.once('close', () => gone.abort());
     try {
       // S3 bodies are the object's bytes (`Content-Encoding` is stored, not applied), so they stay as sent.
-      const read = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3' });
-      const request = { ...read, signal: gone.signal };
+      const read = await readRequest(message, { keepBody: (r) => parseCredentialScope(r)?.service === 's3', bodyPool });
+      release = read.release;
+      const request = { ...read.request, signal: gone.signal };
       if (consoleTail.claims(request)) {
+        release();
         await consoleTail.serve(request, reply);
         return;
       }
@@ -122,6 +127,8 @@ export async function startServer(config: ServerConfig, clock: Clock = systemClo
       const failure = isServiceError(error) ? error : new ServiceError('InternalFailure', 'Internal failure.', { fault: 'server' });
       response = s3TransportError(message, failure, s3ErrorCodec) ?? fallbackCodec.encodeError(failure, 'none');
     }
+    // Answered: operations have parsed (copied) what they need from the body, so its buffer can serve the next one.
+    release();
     await writeResponse(reply, response, logError);
   };
 
