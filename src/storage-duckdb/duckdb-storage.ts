@@ -7,6 +7,7 @@ import { DuckDbBedrockConfigStore } from './duckdb-bedrock-config-store.js';
 import { DuckDbLogStore } from './duckdb-log-store.js';
 import { EVENT_TABLES } from './event-tables.js';
 import { EventWriter } from './event-writer.js';
+import { FreedMemoryReturn } from './freed-memory.js';
 import { GroupCache } from './group-cache.js';
 import { IdCache } from './id-cache.js';
 import { MalformedJsonGroups } from './malformed-json-groups.js';
@@ -55,6 +56,10 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
   try {
     const writeConnection = await database.connect();
     await runMigrations(sqlRunner(writeConnection), Date.now());
+    const queryWindow = new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }, async () => {
+      const connection = await database.connect();
+      return { db: sqlRunner(connection), close: () => connection.closeSync() };
+    });
     const ctx: StoreContext = {
       lane: new WriteLane(writeConnection),
       reads: new ReadPool(() => database.connect()),
@@ -62,11 +67,9 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       retention: new GroupCache(),
       metricFilters: new GroupCache(),
       counters: await StoreCounters.load(sqlRunner(writeConnection)),
-      queryWindow: new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }, async () => {
-        const connection = await database.connect();
-        return { db: sqlRunner(connection), close: () => connection.closeSync() };
-      }),
+      queryWindow,
       malformedJson: new MalformedJsonGroups(),
+      freedMemory: new FreedMemoryReturn(() => queryWindow.returnFreedMemory()),
     };
     const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, () => database.connect());
     const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
@@ -112,6 +115,7 @@ function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: Duc
       closing ??= (async () => {
         await writer.close();
         await metrics.close();
+        ctx.freedMemory.stop();
         await ctx.lane.close();
         await ctx.reads.close();
         await ctx.queryWindow.close();

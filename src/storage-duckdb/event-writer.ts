@@ -42,6 +42,7 @@ export class EventWriter {
       weightOf: (append) => append.count,
       commit: async (db, batch) => {
         const outcomes = await commitAppends({ ctx: this.ctx, db, chunks: this.chunks, appenders: this.appenders }, batch);
+        this.ctx.freedMemory.afterWrite();
         return batch.map((_, index) => outcomes[index] ?? { kind: 'no-stream' });
       },
     });

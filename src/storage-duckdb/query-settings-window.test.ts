@@ -39,6 +39,23 @@ describe('QuerySettingsWindow', () => {
     assert.deepEqual(log, [...RAISE, ...RESTORE]);
   });
 
+  it('returns freed memory by setting the configured cap again, but never while a query has raised it', async () => {
+    const log: string[] = [];
+    const window = new QuerySettingsWindow(CONFIGURED, recordingConnection(log), QUERY, 30);
+    await window.returnFreedMemory();
+    assert.deepEqual(log, ["SET memory_limit = '48MB'"]);
+    let release: () => void = () => undefined;
+    const query = window.around(() => new Promise<void>((done) => (release = done)));
+    await tick(1);
+    await window.returnFreedMemory();
+    assert.deepEqual(log, ["SET memory_limit = '48MB'", ...RAISE], 'the raised cap stays while the query runs');
+    release();
+    await query;
+    await tick(60);
+    await window.returnFreedMemory();
+    assert.deepEqual(log, ["SET memory_limit = '48MB'", ...RAISE, ...RESTORE, "SET memory_limit = '48MB'"]);
+  });
+
   it('keeps the settings for a query that starts within the delay', async () => {
     const log: string[] = [];
     const window = new QuerySettingsWindow(CONFIGURED, recordingConnection(log), QUERY, 30);

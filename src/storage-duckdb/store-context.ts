@@ -1,4 +1,5 @@
 import type { LogGroupRetention, MetricFilterRecord } from '../storage/index.js';
+import type { FreedMemoryReturn } from './freed-memory.js';
 import type { GroupCache } from './group-cache.js';
 import type { IdCache } from './id-cache.js';
 import type { MalformedJsonGroups } from './malformed-json-groups.js';
@@ -9,7 +10,7 @@ import type { WriteLane } from './write-lane.js';
 
 /**
  * What the query modules share: the write lane, the read connections, the id, retention and metric filter caches, the counters,
- * the query window and what JSON reads learnt.
+ * the query window, what JSON reads learnt, and the return of freed memory after writes.
  */
 export interface StoreContext {
   readonly lane: WriteLane;
@@ -22,4 +23,5 @@ export interface StoreContext {
   /** One per database: DuckDB's threads and memory cap are process-wide, so every scan-heavy read shares it. */
   readonly queryWindow: QuerySettingsWindow;
   readonly malformedJson: MalformedJsonGroups;
+  readonly freedMemory: FreedMemoryReturn;
 }
