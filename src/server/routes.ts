@@ -8,7 +8,7 @@ import { createRestXmlCodec, s3NotImplemented, toS3AuthError } from '../protocol
 import { cloudWatchQueryShapes } from '../models/cloudwatch/index.js';
 import { logsEventStreams } from '../models/logs/index.js';
 import { createCloudWatchService, internalServiceFault } from '../services/cloudwatch/index.js';
-import { createLogsService, type LiveTail, type MetricFilterPublisher } from '../services/logs/index.js';
+import { createLogsService, logsBodyReaders, type LiveTail, type MetricFilterPublisher } from '../services/logs/index.js';
 import { createS3Service, s3InternalError } from '../services/s3/index.js';
 import { createStsService, stsQueryShapes } from '../services/sts/index.js';
 import type { ObjectStore, Storage } from '../storage/index.js';
@@ -66,7 +66,7 @@ export function buildRouter(deps: RouterDeps): Router<ServiceRoute> {
     },
     {
       rule: { kind: 'json-target', targetPrefix: 'Logs_20140328' },
-      codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328', eventStreams: logsEventStreams }),
+      codec: createAwsJsonCodec({ version: '1.1', targetPrefix: 'Logs_20140328', eventStreams: logsEventStreams, bodyReaders: logsBodyReaders }),
       target: {
         service: createLogsService({
           store: deps.storage.logs,

@@ -1,5 +1,5 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
+import type { AppendOutcome, NewLogEvents, Scope } from '../storage/index.js';
 import type { EventChunks, FilledEvents } from './event-chunks.js';
 import { EVENT_TABLES, PLAIN_EVENTS } from './event-tables.js';
 import { lookupStream } from './lookups.js';
@@ -39,7 +39,7 @@ export type PendingAppend = {
   readonly logStreamName: string;
   readonly count: number;
   readonly ingestionTime: number;
-} & ({ readonly filled: FilledEvents; readonly events?: undefined } | { readonly events: readonly NewLogEvent[]; readonly filled?: undefined });
+} & ({ readonly filled: FilledEvents; readonly events?: undefined } | { readonly events: NewLogEvents; readonly filled?: undefined });
 
 /** One group-commit turn, running alone on the write lane. */
 export interface CommitTurn {

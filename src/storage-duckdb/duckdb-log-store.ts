@@ -9,7 +9,7 @@ import type {
   LogStore,
   LogStreamRecord,
   MetricFilterRecord,
-  NewLogEvent,
+  NewLogEvents,
   NewLogGroup,
   ReadStreamQuery,
   ScanBatchVisitor,
@@ -85,7 +85,7 @@ export class DuckDbLogStore implements LogStore {
     return streams.listLogStreams(this.ctx, scope, logGroupName, query);
   }
 
-  append(scope: Scope, logGroupName: string, logStreamName: string, events: readonly NewLogEvent[], ingestionTime: number): Promise<AppendOutcome> {
+  append(scope: Scope, logGroupName: string, logStreamName: string, events: NewLogEvents, ingestionTime: number): Promise<AppendOutcome> {
     return this.writer.append(scope, logGroupName, logStreamName, events, ingestionTime);
   }
 

@@ -3,9 +3,9 @@ import { BIGINT, DuckDBDataChunk, INTEGER, DuckDBVector, VARCHAR, type DuckDBApp
 // typed arrays and strings be assigned without the per-item caches of the high-level vector classes: about half the
 // main-thread cost per event, which is what bounds ingest.
 import bindings from '@duckdb/node-bindings';
-import type { NewLogEvent } from '../storage/index.js';
+import { isUtf8LogEvents, utf8Message, type NewLogEvent, type NewLogEvents, type Utf8LogEvents } from '../storage/index.js';
 import type { StreamIds } from './id-cache.js';
-import { INDEXED_FIELDS, indexedFieldValues } from './indexed-fields.js';
+import { INDEXED_FIELDS, indexedFieldValues, mayBeRecord } from './indexed-fields.js';
 
 /** Column order shared by log_events and log_records (event-tables.ts). */
 const GROUP_ID = 0;
@@ -60,21 +60,41 @@ export class EventChunks {
   private readonly plain = new TableFiller(SHARED_TYPES, 0, this.text);
   private readonly records = new TableFiller([...SHARED_TYPES, ...INDEXED_FIELDS.map(() => VARCHAR)], INDEXED_FIELDS.length, this.text);
 
-  fill(ids: StreamIds, events: readonly NewLogEvent[], ingestionTime: number): FilledEvents {
-    let bytes = 0;
-    let minTimestamp = Number.POSITIVE_INFINITY;
-    let maxTimestamp = Number.NEGATIVE_INFINITY;
-    events.forEach((event, position) => {
-      if (event.timestamp < minTimestamp) minTimestamp = event.timestamp;
-      if (event.timestamp > maxTimestamp) maxTimestamp = event.timestamp;
-      const fields = indexedFieldValues(event.message);
-      bytes += fields === undefined ? this.plain.add(event, position) : this.records.add(event, position, fields);
-    });
+  fill(ids: StreamIds, events: NewLogEvents, ingestionTime: number): FilledEvents {
+    const bounds = isUtf8LogEvents(events) ? this.addUtf8(events) : this.addObjects(events);
     return {
-      ids, count: events.length, minTimestamp, maxTimestamp, ingestionTime, bytes,
+      ids, count: events.length, ingestionTime, ...bounds,
       plain: this.plain.finish(ids, ingestionTime),
       records: this.records.finish(ids, ingestionTime),
     };
+  }
+
+  private addObjects(events: readonly NewLogEvent[]): FilledBounds {
+    const bounds = new BoundsTracker();
+    events.forEach((event, position) => {
+      bounds.see(event.timestamp);
+      const fields = indexedFieldValues(event.message);
+      bounds.bytes += fields === undefined ? this.plain.add(event.timestamp, position, event.message) : this.records.add(event.timestamp, position, event.message, fields);
+    });
+    return bounds.result();
+  }
+
+  /** Messages go into the vectors as the bytes they are; only one that starts like a record is decoded, to be looked at. */
+  private addUtf8(events: Utf8LogEvents): FilledBounds {
+    const bounds = new BoundsTracker();
+    const { timestamps, bytes, starts, ends } = events;
+    for (let position = 0; position < events.length; position++) {
+      const timestamp = timestamps[position] as number;
+      const start = starts[position] as number;
+      const end = ends[position] as number;
+      bounds.see(timestamp);
+      const message = mayBeRecord(bytes, start, end) ? utf8Message(events, position) : undefined;
+      const fields = message === undefined ? undefined : indexedFieldValues(message);
+      bounds.bytes += message === undefined || fields === undefined
+        ? this.plain.add(timestamp, position, message ?? bytes.subarray(start, end))
+        : this.records.add(timestamp, position, message, fields);
+    }
+    return bounds.result();
   }
 
   /** Numbers the events `firstSeq`, `firstSeq + 1`, ... in append order and hands their chunks to the appenders. */
@@ -89,6 +109,23 @@ export class EventChunks {
   release(filled: FilledEvents): void {
     this.plain.release(filled.plain);
     this.records.release(filled.records);
+  }
+}
+
+type FilledBounds = Pick<FilledEvents, 'minTimestamp' | 'maxTimestamp' | 'bytes'>;
+
+class BoundsTracker {
+  minTimestamp = Number.POSITIVE_INFINITY;
+  maxTimestamp = Number.NEGATIVE_INFINITY;
+  bytes = 0;
+
+  see(timestamp: number): void {
+    if (timestamp < this.minTimestamp) this.minTimestamp = timestamp;
+    if (timestamp > this.maxTimestamp) this.maxTimestamp = timestamp;
+  }
+
+  result(): FilledBounds {
+    return { minTimestamp: this.minTimestamp, maxTimestamp: this.maxTimestamp, bytes: this.bytes };
   }
 }
 
@@ -115,13 +152,13 @@ class TableFiller {
   }
 
   /** Adds one event as the next row; returns its message's UTF-8 size. */
-  add(event: NewLogEvent, position: number, fields?: readonly (string | null)[]): number {
+  add(timestamp: number, position: number, message: string | Uint8Array, fields?: readonly (string | null)[]): number {
     if (this.rows === this.capacity) this.seal();
     const table = this.current ?? this.begin();
     const row = this.rows++;
     table.positions[row] = position;
-    this.numbers[row] = BigInt(event.timestamp);
-    const size = this.text.assign(this.vectors[0] as Vector, row, event.message);
+    this.numbers[row] = BigInt(timestamp);
+    const size = this.text.assign(this.vectors[0] as Vector, row, message);
     this.sizes[row] = size;
     fields?.forEach((value, index) => {
       if (value === null) return;
@@ -207,8 +244,15 @@ class TextBuffer {
   /** `views[n]` is the first n bytes of `bytes`: a new view for every string was a quarter of filling's cost. */
   private views: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(CACHED_VIEW_BYTES + 1);
 
-  /** Through bytes with an explicit length: the C-string variant would cut a message at its first NUL. */
-  assign(vector: Vector, row: number, text: string): number {
+  /**
+   * Through bytes with an explicit length: the C-string variant would cut a message at its first NUL. Bytes that are
+   * UTF-8 already go in as they are.
+   */
+  assign(vector: Vector, row: number, text: string | Uint8Array): number {
+    if (typeof text !== 'string') {
+      bindings.vector_assign_string_element_len(vector, row, text);
+      return text.length;
+    }
     // A UTF-16 code unit never needs more than 3 UTF-8 bytes, so the write below is never truncated.
     if (text.length * 3 > this.bytes.length) {
       this.bytes = Buffer.allocUnsafe(text.length * 3);

@@ -1,4 +1,4 @@
-import type { AppendOutcome, NewLogEvent, Scope } from '../storage/index.js';
+import { firstUnsafeTimestamp, type AppendOutcome, type NewLogEvents, type Scope } from '../storage/index.js';
 import { commitAppends, openStagedAppender, type PendingAppend } from './append-commit.js';
 import { PLAIN_EVENTS, RECORD_EVENTS } from './event-tables.js';
 import { EventChunks } from './event-chunks.js';
@@ -48,9 +48,9 @@ export class EventWriter {
     });
   }
 
-  append(scope: Scope, logGroupName: string, logStreamName: string, events: readonly NewLogEvent[], ingestionTime: number): Promise<AppendOutcome> {
+  append(scope: Scope, logGroupName: string, logStreamName: string, events: NewLogEvents, ingestionTime: number): Promise<AppendOutcome> {
     if (this.group.isClosed) return Promise.reject(new Error('storage is closed'));
-    const invalid = events.findIndex((event) => !Number.isSafeInteger(event.timestamp));
+    const invalid = firstUnsafeTimestamp(events);
     if (invalid >= 0 || !Number.isSafeInteger(ingestionTime)) {
       // Rejected here, alone, so one bad call can never fail the commit it would have shared with others.
       return Promise.reject(new RangeError(`timestamps must be whole milliseconds (event ${invalid})`));

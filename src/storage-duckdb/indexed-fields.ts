@@ -23,6 +23,14 @@ export const INDEXED_FIELDS: readonly IndexedField[] = [
 
 const STEPS = INDEXED_FIELDS.map((field) => field.path.split('.'));
 const RECORD_START = '{"schemaType":"ModelInvocationLog"';
+const RECORD_START_BYTES = Buffer.from(RECORD_START);
+
+/** Whether UTF-8 message bytes `[start, end)` begin as a record does: only those need decoding to be looked at. */
+export function mayBeRecord(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start < RECORD_START_BYTES.length) return false;
+  for (let i = 0; i < RECORD_START_BYTES.length; i++) if (bytes[start + i] !== RECORD_START_BYTES[i]) return false;
+  return true;
+}
 
 /**
  * The indexed fields' values of a ModelInvocationLog record, or undefined when the message is not one or is not in

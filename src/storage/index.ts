@@ -26,6 +26,8 @@ export type {
   StoredLogEvent,
   SubstringPrefilter,
 } from './log-store.js';
+export type { NewLogEvents, Utf8LogEvents } from './new-log-events.js';
+export { firstUnsafeTimestamp, isUtf8LogEvents, logEventObjects, sliceLogEvents, timestampAt, utf8Message } from './new-log-events.js';
 export type {
   AggregateMetricsQuery,
   DimensionFilter,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { StoredLogEvent } from './log-store.js';
+import type { NewLogEvent, StoredLogEvent } from './log-store.js';
+import { sliceLogEvents, type Utf8LogEvents } from './new-log-events.js';
 import { SCOPE, T0, appendOk, assertOrdered, createGroupWithStreams, makeEvents, readAll, type ContractContext } from './log-store-contract-support.js';
 
 const TARGET = ['/g', 's'] as const;
@@ -106,4 +107,38 @@ export function appendAndReadContract(ctx: ContractContext): void {
     assert.deepEqual(await ctx.store.readStream(SCOPE, '/g', 'missing', { direction: 'forward', limit: 10 }), []);
     assert.deepEqual(await ctx.store.readStream(SCOPE, '/missing', 's', { direction: 'forward', limit: 10 }), []);
   });
+
+  it('stores events given as UTF-8 bytes exactly as the same events given as strings', async () => {
+    await createGroupWithStreams(ctx.store, SCOPE, '/g', ['s']);
+    const record = JSON.stringify({ schemaType: 'ModelInvocationLog', modelId: 'm', input: { inputTokenCount: 3 } });
+    const messages = ['skipped', 'plain', 'é ü 中文 😀', 'nul\u0000inside', record, 'x'.repeat(300_000), 'skipped too'];
+    const events = sliceLogEvents(utf8Events(messages.map((message, index) => ({ timestamp: T0 + index, message }))), 1, messages.length - 1);
+    const outcome = await ctx.store.append(SCOPE, '/g', 's', events, T0 + 99);
+    assert.ok(outcome.kind === 'appended' && outcome.count === messages.length - 2);
+    const stored = await readAll(ctx.store, SCOPE, TARGET);
+    assert.deepEqual(stored.map((event) => [event.timestamp, event.message]), messages.slice(1, -1).map((message, index) => [T0 + 1 + index, message]));
+  });
+}
+
+/** The events' messages laid out in one buffer between other bytes, as a request body holds them. */
+function utf8Events(events: readonly NewLogEvent[]): Utf8LogEvents {
+  const parts: Buffer[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const event of events) {
+    const bytes = Buffer.from(event.message);
+    parts.push(Buffer.from('",'), bytes);
+    starts.push(at + 2);
+    at += 2 + bytes.length;
+    ends.push(at);
+  }
+  return {
+    kind: 'utf8',
+    length: events.length,
+    timestamps: Float64Array.from(events, (event) => event.timestamp),
+    bytes: Buffer.concat(parts),
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+  };
 }

@@ -1,4 +1,7 @@
 import type { Scope } from './scope.js';
+import type { NewLogEvent, NewLogEvents } from './new-log-events.js';
+
+export type { NewLogEvent };
 
 /**
  * The port for CloudWatch Logs data: log groups, streams, their events, tags and metric filters.
@@ -81,11 +84,6 @@ export interface ListLogStreamsQuery {
   readonly descending: boolean;
   readonly after?: LogStreamCursor;
   readonly limit: number;
-}
-
-export interface NewLogEvent {
-  readonly timestamp: number;
-  readonly message: string;
 }
 
 export interface StoredLogEvent {
@@ -218,7 +216,7 @@ export interface LogStore {
    * Appends events (already validated, in chronological order) to a stream. Resolves only once the events are
    * durable; concurrent appends to one stream are allowed and each gets its own seq range.
    */
-  append(scope: Scope, logGroupName: string, logStreamName: string, events: readonly NewLogEvent[], ingestionTime: number): Promise<AppendOutcome>;
+  append(scope: Scope, logGroupName: string, logStreamName: string, events: NewLogEvents, ingestionTime: number): Promise<AppendOutcome>;
   /** One stream's events in (timestamp, seq) order, per `query.direction`. */
   readStream(scope: Scope, logGroupName: string, logStreamName: string, query: ReadStreamQuery): Promise<StoredLogEvent[]>;
   /** A group's events across streams in (timestamp, seq) order; candidates only when a prefilter is given. */

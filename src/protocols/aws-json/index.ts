@@ -1,2 +1,2 @@
 export { createAwsJsonCodec } from './aws-json-codec.js';
-export type { AwsJsonOptions } from './aws-json-codec.js';
+export type { AwsJsonOptions, BodyReader } from './aws-json-codec.js';

@@ -1,4 +1,5 @@
 export { createLogsService } from './logs-service.js';
+export { logsBodyReaders } from './put-log-events-body.js';
 export type { LogsServiceDeps } from './logs-deps.js';
 export { RETENTION_DAYS, retentionFloor } from './retention.js';
 export { createLogIngest } from './log-ingest.js';

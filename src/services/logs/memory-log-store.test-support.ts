@@ -1,8 +1,8 @@
 import type {
   AppendOutcome, EventCursor, ListLogGroupsQuery, ListLogStreamsQuery, ListMetricFiltersQuery, LogGroupPatch, LogGroupRecord, LogGroupRetention,
-  LogStore, LogStreamRecord, MetricFilterRecord, NewLogEvent, NewLogGroup, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent,
+  LogStore, LogStreamRecord, MetricFilterRecord, NewLogEvents, NewLogGroup, ReadStreamQuery, ScanBatchVisitor, ScanEventsQuery, Scope, StoredLogEvent,
 } from '../../storage/index.js';
-import type { JsonCondition } from '../../storage/index.js';
+import { logEventObjects, type JsonCondition } from '../../storage/index.js';
 
 interface GroupState {
   record: Omit<LogGroupRecord, 'storedBytes' | 'metricFilterCount'>;
@@ -130,7 +130,8 @@ export class MemoryLogStore implements LogStore {
       .slice(0, q.limit);
   }
 
-  async append(scope: Scope, group: string, stream: string, events: readonly NewLogEvent[], ingestionTime: number): Promise<AppendOutcome> {
+  async append(scope: Scope, group: string, stream: string, appended: NewLogEvents, ingestionTime: number): Promise<AppendOutcome> {
+    const events = logEventObjects(appended);
     const state = this.state(scope, group);
     if (state === undefined) return { kind: 'no-group' };
     const record = state.streams.get(stream);

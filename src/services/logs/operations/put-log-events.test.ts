@@ -5,6 +5,7 @@ import { MemoryLogStore } from '../memory-log-store.test-support.js';
 import type { AppendedEvent } from '../metric-filter-datums.js';
 import { ACCOUNT, logsHarness, NOW, REGION } from '../logs-harness.test-support.js';
 import { LiveTail } from '../tail/live-tail.js';
+import { readPutLogEventsBody } from '../put-log-events-body.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -127,5 +128,50 @@ describe('PutLogEvents', () => {
     await h.call('PutMetricFilter', { logGroupName: 'g', filterName: 'f', filterPattern: 'ERROR', metricTransformations: [{ metricName: 'm', metricNamespace: 'n', metricValue: '1' }] });
     await h.put('g', 's', [{ timestamp: NOW - 9, message: 'ERROR one' }]);
     assert.deepEqual(appended, [['ERROR one']]);
+  });
+
+  describe('given a body its reader took (put-log-events-body.ts)', () => {
+    async function putBody(h: Awaited<ReturnType<typeof ready>>, events: readonly { timestamp: number; message: string }[]): Promise<Record<string, unknown>> {
+      const body = readPutLogEventsBody(Buffer.from(JSON.stringify({ logGroupName: 'g', logStreamName: 's', logEvents: events })));
+      assert.ok(body !== undefined, 'the reader took the body');
+      return h.call('PutLogEvents', body);
+    }
+
+    it('stores the accepted run and reports the rest by index', async () => {
+      const h = await ready();
+      await h.call('PutRetentionPolicy', { logGroupName: 'g', retentionInDays: 1 });
+      const result = await putBody(h, [
+        { timestamp: NOW - 15 * DAY, message: 'too old' },
+        { timestamp: NOW - 2 * DAY, message: 'expired' },
+        { timestamp: NOW - HOUR, message: 'ok "1"' },
+        { timestamp: NOW + 2 * HOUR, message: 'ok \\ 2 é' },
+        { timestamp: NOW + 3 * HOUR, message: 'too new' },
+      ]);
+      assert.deepEqual(result.rejectedLogEventsInfo, { tooOldLogEventEndIndex: 1, expiredLogEventEndIndex: 2, tooNewLogEventStartIndex: 4 });
+      assert.deepEqual(await stored(h), ['ok "1"', 'ok \\ 2 é']);
+      assert.deepEqual(await putBody(h, [{ timestamp: NOW + DAY, message: 'future' }]), { rejectedLogEventsInfo: { tooNewLogEventStartIndex: 0 } });
+    });
+
+    it('still checks the 24-hour span of the accepted events', async () => {
+      const h = await ready();
+      const body = readPutLogEventsBody(Buffer.from(JSON.stringify({ logGroupName: 'g', logStreamName: 's', logEvents: [{ timestamp: NOW - DAY - 1, message: 'a' }, { timestamp: NOW, message: 'b' }] })));
+      await h.fails('PutLogEvents', body, 'InvalidParameterException', 'The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
+    });
+
+    it('hands metric filters and Live Tail the messages as strings', async () => {
+      const appended: string[][] = [];
+      const bus = createInProcessTailBus();
+      const h = logsHarness({
+        afterAppend: (_scope, _group, events: readonly AppendedEvent[]) => appended.push(events.map((e) => e.message)),
+        liveTail: new LiveTail({ bus, store: new MemoryLogStore() }),
+      });
+      await h.groupWithStream('g', 's');
+      await h.call('PutMetricFilter', { logGroupName: 'g', filterName: 'f', filterPattern: 'ERROR', metricTransformations: [{ metricName: 'm', metricNamespace: 'n', metricValue: '1' }] });
+      const seen: TailBatch[] = [];
+      bus.subscribe(scope, ['g'], (batch) => seen.push(batch));
+      await putBody(h, [{ timestamp: NOW - 10, message: '{"level":"ERROR"} 😀' }]);
+      assert.deepEqual(appended, [['{"level":"ERROR"} 😀']]);
+      assert.deepEqual(seen.flatMap((batch) => batch.events.map((e) => e.message)), ['{"level":"ERROR"} 😀']);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Operation } from '../../../kernel/index.js';
 import type { InputLogEvent, PutLogEventsRequest, PutLogEventsResponse, RejectedLogEventsInfo } from '../../../models/logs/index.js';
-import type { LogGroupRetention, NewLogEvent, Scope } from '../../../storage/index.js';
+import { logEventObjects, sliceLogEvents, timestampAt, type LogGroupRetention, type NewLogEvent, type NewLogEvents, type Scope } from '../../../storage/index.js';
+import { PutLogEventsBody } from '../put-log-events-body.js';
 import { invalidParameter, logGroupNotFound, logStreamNotFound } from '../errors.js';
 import { eventSize, MAX_BATCH_BYTES } from '../event-size.js';
 import { requireLogGroupRetention, scopeOf } from '../log-group-ref.js';
@@ -31,7 +32,8 @@ export function putLogEvents(deps: LogsServiceDeps): Operation<unknown, PutLogEv
   return (raw, ctx) => {
     let batch: ValidBatch;
     try {
-      batch = validBatch(raw);
+      // A body its reader could take is already valid as a whole (put-log-events-body.ts); any other was parsed.
+      batch = raw instanceof PutLogEventsBody ? raw : validBatch(raw);
     } catch (error) {
       return Promise.reject(error); // an Operation answers with a promise, rejections included
     }
@@ -46,7 +48,7 @@ export function putLogEvents(deps: LogsServiceDeps): Operation<unknown, PutLogEv
 interface ValidBatch {
   readonly logGroupName: string;
   readonly logStreamName: string;
-  readonly events: readonly InputLogEvent[];
+  readonly events: NewLogEvents;
 }
 
 function validBatch(raw: unknown): ValidBatch {
@@ -76,20 +78,20 @@ interface AppendContext {
 
 function appendBatch(deps: LogsServiceDeps, { scope, now, group, wanted }: AppendContext, batch: ValidBatch): Promise<PutLogEventsResponse> {
   const { logGroupName, logStreamName } = batch;
-  const { accepted, rejected } = classify(batch.events, now, retentionFloor(group, now));
-  const first = accepted[0];
-  const last = accepted[accepted.length - 1];
-  if (first !== undefined && last !== undefined && last.timestamp - first.timestamp > MAX_SPAN_MS) {
+  const { events } = batch;
+  const { start, end, rejected } = acceptedRun(events, now, retentionFloor(group, now));
+  if (end - start > 1 && timestampAt(events, end - 1) - timestampAt(events, start) > MAX_SPAN_MS) {
     throw invalidParameter('The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
   }
   const rejectedInfo = Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {};
-  if (accepted.length === 0) {
+  if (start >= end) {
     return deps.store.getLogStream(scope, logGroupName, logStreamName).then((stream) => {
       if (stream === undefined) throw logStreamNotFound();
       return rejectedInfo;
     });
   }
-  const stored = afterStoring(deps, { scope, logGroupName, logStreamName, ingestionTime: now }, wanted ? accepted : undefined);
+  const accepted = start === 0 && end === events.length ? events : sliceLogEvents(events, start, end);
+  const stored = afterStoring(deps, { scope, logGroupName, logStreamName, ingestionTime: now }, wanted ? logEventObjects(accepted) : undefined);
   return deps.store.append(scope, logGroupName, logStreamName, accepted, now).then((outcome) => {
     if (outcome.kind === 'no-group') throw logGroupNotFound();
     if (outcome.kind === 'no-stream') throw logStreamNotFound();
@@ -132,26 +134,23 @@ function checkBatchSize(events: readonly InputLogEvent[]): void {
 }
 
 /**
- * Events are in time order, so the too-old and expired ones form a prefix and the too-new ones a suffix; AWS reports
- * the end of the prefixes (exclusive) and the start of the suffix (inclusive).
+ * Events are in time order, so the too-old and expired ones form a prefix and the too-new ones a suffix, and the
+ * accepted ones the run `[start, end)` between them; AWS reports the end of the prefixes (exclusive) and the start
+ * of the suffix (inclusive).
  */
-function classify(events: readonly InputLogEvent[], now: number, floor: number | undefined): { accepted: NewLogEvent[]; rejected: RejectedLogEventsInfo } {
-  const accepted: NewLogEvent[] = [];
+function acceptedRun(events: NewLogEvents, now: number, floor: number | undefined): { start: number; end: number; rejected: RejectedLogEventsInfo } {
   let tooOldEnd: number | undefined;
   let expiredEnd: number | undefined;
   let tooNewStart: number | undefined;
-  events.forEach((event, index) => {
-    const tooOld = event.timestamp < now - MAX_AGE_MS;
-    const expired = floor !== undefined && event.timestamp < floor;
-    const tooNew = event.timestamp > now + MAX_FUTURE_MS;
-    if (tooOld) tooOldEnd = index + 1;
-    if (expired) expiredEnd = index + 1;
-    if (tooNew) tooNewStart ??= index;
-    // The validated input holds only the modeled members, so the event itself is the stored shape: no copy.
-    if (!tooOld && !expired && !tooNew) accepted.push(event);
-  });
+  for (let index = 0; index < events.length; index++) {
+    const timestamp = timestampAt(events, index);
+    if (timestamp < now - MAX_AGE_MS) tooOldEnd = index + 1;
+    if (floor !== undefined && timestamp < floor) expiredEnd = index + 1;
+    if (timestamp > now + MAX_FUTURE_MS) tooNewStart ??= index;
+  }
   return {
-    accepted,
+    start: Math.max(tooOldEnd ?? 0, expiredEnd ?? 0),
+    end: tooNewStart ?? events.length,
     rejected: {
       ...(tooNewStart === undefined ? {} : { tooNewLogEventStartIndex: tooNewStart }),
       ...(tooOldEnd === undefined ? {} : { tooOldLogEventEndIndex: tooOldEnd }),
