@@ -43,8 +43,8 @@ const DECLINED = new Declined();
 /**
  * Reads a PutLogEvents body without JSON.parse: the messages stay UTF-8 bytes in the body, their escapes undone in
  * place (the body is not read again once decoded), so no message becomes a string. Parsing the 1 MB body into
- * 4,500 strings, validating their objects and encoding each message back to UTF-8 were half of ingest's main-thread
- * time.
+ * 4,500 strings, validating their objects and encoding each message back to UTF-8 were about a third of ingest's
+ * main-thread profile; the main thread's CPU per event fell by a quarter.
  *
  * It answers only for a well-formed batch that the general path (JSON.parse, shape validation, PutLogEvents' batch
  * checks) would accept as a whole: exactly the three modeled members once each, events of exactly `timestamp` (a
@@ -99,8 +99,10 @@ class BodyReader {
       const key = this.key(REQUEST_MEMBERS);
       if (key === GROUP_NAME && logGroupName === undefined) logGroupName = this.name('LogGroupName');
       else if (key === STREAM_NAME && logStreamName === undefined) logStreamName = this.name('LogStreamName');
-      else if (key === LOG_EVENTS && !sawEvents) sawEvents = this.events();
-      else throw DECLINED;
+      else if (key === LOG_EVENTS && !sawEvents) {
+        this.events();
+        sawEvents = true;
+      } else throw DECLINED;
     } while (this.next(CLOSE_BRACE));
     this.skipWhitespace();
     if (this.at !== this.bytes.length || logGroupName === undefined || logStreamName === undefined || !sawEvents) throw DECLINED;
@@ -116,11 +118,10 @@ class BodyReader {
     });
   }
 
-  private events(): boolean {
+  private events(): void {
     this.open(OPEN_BRACKET);
     do this.event();
     while (this.next(CLOSE_BRACKET));
-    return true;
   }
 
   private event(): void {
@@ -131,16 +132,20 @@ class BodyReader {
     this.open(OPEN_BRACE);
     do {
       const key = this.key(EVENT_MEMBERS);
-      if (key === TIMESTAMP && !sawTimestamp) sawTimestamp = this.timestamp(index);
-      else if (key === MESSAGE && !sawMessage) sawMessage = this.message(index);
-      else throw DECLINED;
+      if (key === TIMESTAMP && !sawTimestamp) {
+        this.timestamp(index);
+        sawTimestamp = true;
+      } else if (key === MESSAGE && !sawMessage) {
+        this.message(index);
+        sawMessage = true;
+      } else throw DECLINED;
     } while (this.next(CLOSE_BRACE));
     if (!sawTimestamp || !sawMessage) throw DECLINED;
     if (index > 0 && (this.timestamps[index] as number) < (this.timestamps[index - 1] as number)) throw DECLINED;
     this.count = index + 1;
   }
 
-  private timestamp(index: number): boolean {
+  private timestamp(index: number): void {
     const { bytes } = this;
     const first = this.at;
     const end = Math.min(bytes.length, first + MAX_TIMESTAMP_DIGITS + 1);
@@ -157,11 +162,10 @@ class BodyReader {
     if (after === 0x2e || after === 0x65 || after === 0x45) throw DECLINED; // a fraction or an exponent
     this.timestamps[index] = value;
     this.at = at;
-    return true;
   }
 
   /** Finds the message's end; escapes are undone in place, so its UTF-8 bytes start where its text does. */
-  private message(index: number): boolean {
+  private message(index: number): void {
     const { bytes } = this;
     const size = bytes.length;
     if (bytes[this.at] !== QUOTE) throw DECLINED;
@@ -181,7 +185,6 @@ class BodyReader {
     if (end === start) throw DECLINED;
     this.starts[index] = start;
     this.ends[index] = end;
-    return true;
   }
 
   /**
@@ -259,7 +262,6 @@ class BodyReader {
 
   /** A log group or stream name, valid for its shape (else the general path reports it). */
   private name(shape: 'LogGroupName' | 'LogStreamName'): string {
-    if (this.bytes[this.at] !== QUOTE) throw DECLINED;
     const end = this.plainStringEnd();
     const name = this.body.toString('utf8', this.at + 1, end);
     this.at = end + 1;
