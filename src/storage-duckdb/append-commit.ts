@@ -94,17 +94,19 @@ export async function commitAppends(turn: CommitTurn, batch: readonly PendingApp
 
 /**
  * One transaction in two round trips to DuckDB's thread: BEGIN, then (after the rows went through the appender on
- * this thread) the metadata updates and the COMMIT as one batch of statements. Every round trip also waits for the
- * event loop, which is busy parsing the next requests, and the write lane is idle meanwhile.
+ * this thread) the moves into the event tables and the COMMIT as one batch of statements. Every round trip also
+ * waits for the event loop, which is busy parsing the next requests, and the write lane is idle meanwhile. The
+ * stream and group metadata the events change is handed on once they are committed, to be written later
+ * (pending-metadata.ts).
  */
 async function writeEvents(turn: CommitTurn, writes: readonly NumberedEvents[]): Promise<void> {
   const { db } = turn;
+  const deltas = new MetadataDeltas();
   await db.run('BEGIN TRANSACTION');
   try {
     const plain = await turn.appenders.plain.get();
     const hasRecords = writes.some((write) => write.filled.records.length > 0);
     const records = hasRecords ? await turn.appenders.records.get() : undefined;
-    const deltas = new MetadataDeltas();
     for (const write of writes) {
       turn.chunks.append({ plain, records }, write.filled, write.firstSeq);
       deltas.add(write.filled);
@@ -112,7 +114,7 @@ async function writeEvents(turn: CommitTurn, writes: readonly NumberedEvents[]):
     plain.flushSync();
     records?.flushSync();
     const moves = (hasRecords ? EVENT_TABLES : [PLAIN_EVENTS]).map((table) => `INSERT INTO ${table} SELECT * FROM ${staged(table)};\nDELETE FROM ${staged(table)};`);
-    await db.run(`${moves.join('\n')}\n${deltas.statements()}\nCOMMIT;`);
+    await db.run(`${moves.join('\n')}\nCOMMIT;`);
   } catch (error) {
     // Drop buffered rows: an appender flushed later would otherwise write them outside this transaction.
     turn.appenders.plain.discard();
@@ -120,4 +122,5 @@ async function writeEvents(turn: CommitTurn, writes: readonly NumberedEvents[]):
     await db.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
+  turn.ctx.metadata.add(deltas);
 }

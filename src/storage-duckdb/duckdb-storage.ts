@@ -11,6 +11,7 @@ import { FreedMemoryReturn } from './freed-memory.js';
 import { GroupCache } from './group-cache.js';
 import { IdCache } from './id-cache.js';
 import { MalformedJsonGroups } from './malformed-json-groups.js';
+import { PendingMetadata } from './pending-metadata.js';
 import { DuckDbMetricStore } from './metrics/duckdb-metric-store.js';
 import { runMigrations } from './migrations.js';
 import { ReadPool } from './read-pool.js';
@@ -39,6 +40,9 @@ export interface DuckDbStorageOptions {
   readonly threads?: number;
 }
 
+// How often pending stream metadata is written when nothing else writes it first (pending-metadata.ts).
+const METADATA_WRITE_MS = 1_000;
+
 // Tables that hold data (not schema bookkeeping); reset() empties them.
 const DATA_TABLES = [...EVENT_TABLES, 'log_streams', 'metric_filters', 'log_groups', 'metric_buckets', 'metric_points', 'metric_series', 'bedrock_logging_configs', 'query_definitions'];
 
@@ -60,13 +64,16 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       const connection = await database.connect();
       return { db: sqlRunner(connection), close: () => connection.closeSync() };
     });
+    const counters = await StoreCounters.load(sqlRunner(writeConnection));
+    const metadata = await PendingMetadata.recover(sqlRunner(writeConnection), counters);
     const ctx: StoreContext = {
-      lane: new WriteLane(writeConnection),
+      lane: new WriteLane(writeConnection, (db) => metadata.write(db)),
       reads: new ReadPool(() => database.connect()),
       ids: new IdCache(),
       retention: new GroupCache(),
       metricFilters: new GroupCache(),
-      counters: await StoreCounters.load(sqlRunner(writeConnection)),
+      counters,
+      metadata,
       queryWindow,
       malformedJson: new MalformedJsonGroups(),
       freedMemory: new FreedMemoryReturn(() => queryWindow.returnFreedMemory()),
@@ -90,6 +97,10 @@ function threadsOf(options: DuckDbStorageOptions): number {
 
 function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: DuckDbMetricStore, bedrockConfig: DuckDbBedrockConfigStore): Storage {
   const writer = new EventWriter(ctx);
+  // Pending stream metadata reaches its tables within a second even when nothing reads it. A failed write keeps it
+  // pending for the next try, and open recovers it after a crash, so the error needs no handling here.
+  const metadataTimer = setInterval(() => void ctx.metadata.settle(ctx.lane).catch(() => undefined), METADATA_WRITE_MS);
+  metadataTimer.unref();
   let closing: Promise<void> | undefined;
   return {
     logs: new DuckDbLogStore(ctx, writer),
@@ -113,7 +124,9 @@ function duckDbStorage(ctx: StoreContext, database: DuckDbDatabase, metrics: Duc
     },
     close: () => {
       closing ??= (async () => {
+        clearInterval(metadataTimer);
         await writer.close();
+        await ctx.metadata.settle(ctx.lane);
         await metrics.close();
         ctx.freedMemory.stop();
         await ctx.lane.close();

@@ -43,7 +43,8 @@ export async function deleteLogGroup(ctx: StoreContext, scope: Scope, logGroupNa
   return outcome;
 }
 
-export function getLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string): Promise<LogGroupRecord | undefined> {
+export async function getLogGroup(ctx: StoreContext, scope: Scope, logGroupName: string): Promise<LogGroupRecord | undefined> {
+  await ctx.metadata.settle(ctx.lane);
   return ctx.reads.use((db) => readGroup(db, scope, logGroupName));
 }
 
@@ -61,8 +62,9 @@ export function getLogGroupRetention(ctx: StoreContext, scope: Scope, logGroupNa
   }));
 }
 
-export function listLogGroups(ctx: StoreContext, scope: Scope, query: ListLogGroupsQuery): Promise<LogGroupRecord[]> {
-  if (query.names !== undefined && query.names.length === 0) return Promise.resolve([]);
+export async function listLogGroups(ctx: StoreContext, scope: Scope, query: ListLogGroupsQuery): Promise<LogGroupRecord[]> {
+  if (query.names !== undefined && query.names.length === 0) return [];
+  await ctx.metadata.settle(ctx.lane);
   const p = new SqlParams();
   const where = [`g.account_id = ${p.text(scope.accountId)}`, `g.region = ${p.text(scope.region)}`];
   if (query.namePrefix !== undefined) where.push(`starts_with(g.name, ${p.text(query.namePrefix)})`);

@@ -1,6 +1,6 @@
 import type { FilledEvents } from './event-chunks.js';
 
-interface StreamDelta {
+export interface StreamDelta {
   minTimestamp: number;
   maxTimestamp: number;
   ingestionTime: number;
@@ -8,8 +8,9 @@ interface StreamDelta {
 }
 
 /**
- * What one commit changes in log_streams (event time range, last ingestion, bytes) and log_groups (storedBytes),
- * summed in memory while the events are filled, so the commit applies constants instead of scanning its own rows.
+ * What committed events change in log_streams (event time range, last ingestion, bytes) and log_groups
+ * (storedBytes), summed in memory while the events are filled, so they are applied as constants rather than by
+ * scanning the rows (pending-metadata.ts says when).
  */
 export class MetadataDeltas {
   private readonly streams = new Map<number, StreamDelta>();
@@ -17,22 +18,45 @@ export class MetadataDeltas {
 
   add(filled: FilledEvents): void {
     const { streamId, groupId } = filled.ids;
+    this.addStream(streamId, groupId, filled);
+  }
+
+  /** One stream's change; streams and groups seen before are summed into what they already have. */
+  addStream(streamId: number, groupId: number, delta: Readonly<StreamDelta>): void {
+    this.sumStream(streamId, delta);
+    this.sumGroup(groupId, delta.bytes);
+  }
+
+  /** Takes in another set of deltas, as if its events had been added here. */
+  merge(other: MetadataDeltas): void {
+    for (const [streamId, delta] of other.streams) this.sumStream(streamId, delta);
+    for (const [groupId, bytes] of other.groups) this.sumGroup(groupId, bytes);
+  }
+
+  get isEmpty(): boolean {
+    return this.streams.size === 0;
+  }
+
+  private sumStream(streamId: number, delta: Readonly<StreamDelta>): void {
     const known = this.streams.get(streamId);
     if (known === undefined) {
-      this.streams.set(streamId, { minTimestamp: filled.minTimestamp, maxTimestamp: filled.maxTimestamp, ingestionTime: filled.ingestionTime, bytes: filled.bytes });
-    } else {
-      known.minTimestamp = Math.min(known.minTimestamp, filled.minTimestamp);
-      known.maxTimestamp = Math.max(known.maxTimestamp, filled.maxTimestamp);
-      known.ingestionTime = Math.max(known.ingestionTime, filled.ingestionTime);
-      known.bytes += filled.bytes;
+      this.streams.set(streamId, { minTimestamp: delta.minTimestamp, maxTimestamp: delta.maxTimestamp, ingestionTime: delta.ingestionTime, bytes: delta.bytes });
+      return;
     }
-    this.groups.set(groupId, (this.groups.get(groupId) ?? 0) + filled.bytes);
+    known.minTimestamp = Math.min(known.minTimestamp, delta.minTimestamp);
+    known.maxTimestamp = Math.max(known.maxTimestamp, delta.maxTimestamp);
+    known.ingestionTime = Math.max(known.ingestionTime, delta.ingestionTime);
+    known.bytes += delta.bytes;
+  }
+
+  private sumGroup(groupId: number, bytes: number): void {
+    this.groups.set(groupId, (this.groups.get(groupId) ?? 0) + bytes);
   }
 
   /**
    * Two statements, whatever the number of streams: the deltas as VALUES lists. Inlined rather than bound, so they
-   * can run in one batch with the COMMIT (DuckDB binds parameters only in single prepared statements); every value
-   * is a safe integer this store computed, which `integer` enforces.
+   * run as one batch (DuckDB binds parameters only in single prepared statements); every value is a safe integer
+   * this store computed, which `integer` enforces.
    */
   statements(): string {
     if (this.streams.size === 0) return '';

@@ -47,7 +47,7 @@ describe('schema migrations', () => {
         (1, 1, 10, 11, 1, 'plain', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5),
         (1, 1, 20, 21, 2, 'record', true, 'm', 'Converse', 'r', NULL, '12', '30', '300', 6),
         (1, 1, 30, 31, 3, 'before 0005', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
-      assert.deepEqual(await runMigrations(db, 1000), [6]);
+      assert.deepEqual(await runMigrations(db, 1000), [6, 7]);
       const plain = await db.rows('SELECT seq, message, message_bytes FROM log_events ORDER BY seq');
       assert.deepEqual(plain.map((row) => [Number(row['seq']), row['message'], row['message_bytes']]), [[1, 'plain', 5], [3, 'before 0005', null]]);
       const records = await db.rows('SELECT * FROM log_records');

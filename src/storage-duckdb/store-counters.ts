@@ -37,6 +37,11 @@ export class StoreCounters {
     return first;
   }
 
+  /** The value the next `take` starts at. */
+  peek(name: CounterName): number {
+    return this.next[name];
+  }
+
   /** Records the current high-water mark inside the caller's transaction. */
   async persist(db: SqlRunner, name: CounterName): Promise<void> {
     const p = new SqlParams();

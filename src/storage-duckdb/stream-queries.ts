@@ -46,7 +46,8 @@ export function deleteLogStream(ctx: StoreContext, scope: Scope, logGroupName: s
   });
 }
 
-export function getLogStream(ctx: StoreContext, scope: Scope, logGroupName: string, logStreamName: string): Promise<LogStreamRecord | undefined> {
+export async function getLogStream(ctx: StoreContext, scope: Scope, logGroupName: string, logStreamName: string): Promise<LogStreamRecord | undefined> {
+  await ctx.metadata.settle(ctx.lane);
   return ctx.reads.use(async (db) => {
     const groupId = await lookupGroup(ctx, db, scope, logGroupName, false);
     if (groupId === undefined) return undefined;
@@ -59,7 +60,8 @@ export function getLogStream(ctx: StoreContext, scope: Scope, logGroupName: stri
   });
 }
 
-export function listLogStreams(ctx: StoreContext, scope: Scope, logGroupName: string, query: ListLogStreamsQuery): Promise<LogStreamRecord[] | 'no-group'> {
+export async function listLogStreams(ctx: StoreContext, scope: Scope, logGroupName: string, query: ListLogStreamsQuery): Promise<LogStreamRecord[] | 'no-group'> {
+  await ctx.metadata.settle(ctx.lane);
   return ctx.reads.use(async (db) => {
     const groupId = await lookupGroup(ctx, db, scope, logGroupName, false);
     if (groupId === undefined) return 'no-group';

@@ -12,7 +12,14 @@ export class WriteLane {
   private tail: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(connection: DuckDBConnection) {
+  /**
+   * `beforeTransaction` runs on the lane ahead of every `transaction` (not of `exclusive` work): for writes that
+   * other transactions must see first (pending-metadata.ts).
+   */
+  constructor(
+    connection: DuckDBConnection,
+    private readonly beforeTransaction: (db: SqlRunner) => Promise<void> = () => Promise.resolve(),
+  ) {
     this.connection = connection;
     this.db = sqlRunner(connection);
   }
@@ -25,9 +32,12 @@ export class WriteLane {
     return result;
   }
 
-  /** `exclusive`, inside BEGIN/COMMIT; any error rolls back and is rethrown. */
+  /** `exclusive`, inside BEGIN/COMMIT, after `beforeTransaction`; any error rolls back and is rethrown. */
   transaction<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
-    return this.exclusive((db) => inTransaction(db, work));
+    return this.exclusive(async (db) => {
+      await this.beforeTransaction(db);
+      return inTransaction(db, work);
+    });
   }
 
   /** Refuses new work, waits for everything queued, then closes the connection. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { type CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { type CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { type RunningServer, startServer } from './harness.js';
 import { createGroupWithStreams, filterAll, getAllFromHead } from './logs-helpers.js';
 
@@ -78,8 +78,25 @@ describe('durability across SIGKILL', { timeout: 240_000 }, () => {
     const logs = server.logs();
     const viaFilter = (await filterAll(logs, { logGroupName: GROUP, limit: 10_000 })).map((e) => e.message ?? '');
     const viaGet: string[] = [];
-    for (const stream of STREAMS) viaGet.push(...(await getAllFromHead(logs, { group: GROUP, stream })).map((e) => e.message ?? ''));
+    const expectedStreams: { logStreamName: string; firstEventTimestamp?: number; lastEventTimestamp?: number }[] = [];
+    for (const stream of STREAMS) {
+      const events = await getAllFromHead(logs, { group: GROUP, stream });
+      viaGet.push(...events.map((e) => e.message ?? ''));
+      const times = events.map((e) => e.timestamp ?? 0);
+      expectedStreams.push(times.length === 0 ? { logStreamName: stream } : { logStreamName: stream, firstEventTimestamp: Math.min(...times), lastEventTimestamp: Math.max(...times) });
+    }
     assert.deepEqual([...viaGet].sort(), [...viaFilter].sort(), 'GetLogEvents and FilterLogEvents see the same events');
+
+    // Stream and group metadata counts what is stored, and only that, even though the kill lost what was pending.
+    const described = (await logs.send(new DescribeLogStreamsCommand({ logGroupName: GROUP }))).logStreams ?? [];
+    assert.deepEqual(
+      described.map(({ logStreamName, firstEventTimestamp, lastEventTimestamp }) => ({ logStreamName, firstEventTimestamp, lastEventTimestamp })),
+      expectedStreams
+        .map((stream) => ({ firstEventTimestamp: undefined, lastEventTimestamp: undefined, ...stream }))
+        .sort((a, b) => (a.logStreamName < b.logStreamName ? -1 : 1)),
+    );
+    const group = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: GROUP }))).logGroups?.[0];
+    assert.equal(group?.storedBytes, viaFilter.reduce((sum, message) => sum + Buffer.byteLength(message), 0), 'storedBytes');
 
     const seen = new Map<string, number>();
     for (const message of viaFilter) seen.set(message, (seen.get(message) ?? 0) + 1);
