@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDbDatabase } from './duckdb-database.js';
 import { MIGRATIONS, runMigrations } from './migrations.js';
 import { sqlRunner } from './sql-runner.js';
 
@@ -47,7 +51,7 @@ describe('schema migrations', () => {
         (1, 1, 10, 11, 1, 'plain', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 5),
         (1, 1, 20, 21, 2, 'record', true, 'm', 'Converse', 'r', NULL, '12', '30', '300', 6),
         (1, 1, 30, 31, 3, 'before 0005', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
-      assert.deepEqual(await runMigrations(db, 1000), [6, 7]);
+      assert.deepEqual(await runMigrations(db, 1000), [6, 7, 8]);
       const plain = await db.rows('SELECT seq, message, message_bytes FROM log_events ORDER BY seq');
       assert.deepEqual(plain.map((row) => [Number(row['seq']), row['message'], row['message_bytes']]), [[1, 'plain', 5], [3, 'before 0005', null]]);
       const records = await db.rows('SELECT * FROM log_records');
@@ -56,6 +60,47 @@ describe('schema migrations', () => {
       ]);
     } finally {
       close();
+    }
+  });
+
+  it('rebuilds the event tables with FSST-compressed messages, keeping every event (0008)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'modelwatch-migration-'));
+    try {
+      const settings = { memoryLimit: '256MB', threads: 1, checkpointThreshold: '16MB' };
+      let database = await DuckDbDatabase.open(dir, settings);
+      let connection = await database.connect();
+      let db = sqlRunner(connection);
+      // A data file as version 7 left it, with messages DuckDB would store as a dictionary if left to choose.
+      await db.run('CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at BIGINT NOT NULL)');
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 7)) {
+        for (const statement of migration.statements) await db.run(statement);
+        await db.run(`INSERT INTO schema_migrations VALUES (${migration.version}, 'v', 0)`);
+      }
+      await db.run(`INSERT INTO log_events SELECT 1, 1, i, i, i, 'event kind ' || (i % 5), 12 FROM range(50000) r(i)`);
+      await db.run(`INSERT INTO log_records VALUES (1, 1, 5, 5, 50000, 'record', 6, 'm', 'Converse', 'r', NULL, '12', '30', '300')`);
+      assert.deepEqual(await runMigrations(db, 1000), [8]);
+      connection.closeSync();
+      await database.close();
+
+      // Reopened: the column's compression is part of the stored schema, not of the session that created it.
+      database = await DuckDbDatabase.open(dir, settings);
+      connection = await database.connect();
+      db = sqlRunner(connection);
+      try {
+        await db.run(`INSERT INTO log_events SELECT 1, 1, i, i, i, 'event kind ' || (i % 5), 12 FROM range(50000, 60000) r(i)`);
+        await db.run('CHECKPOINT');
+        const kept = await db.rows(`SELECT (SELECT count(*) FROM log_events) AS plain, (SELECT count(DISTINCT message) FROM log_events) AS kinds,
+          (SELECT f_model_id FROM log_records) AS model`);
+        assert.deepEqual(kept.map((row) => [Number(row['plain']), Number(row['kinds']), row['model']]), [[60000, 5, 'm']]);
+        const compression = await db.rows(`SELECT DISTINCT compression FROM pragma_storage_info('log_events')
+          WHERE column_name = 'message' AND segment_type = 'VARCHAR' AND compression <> 'Constant'`);
+        assert.deepEqual(compression.map((row) => row['compression']), ['FSST']);
+      } finally {
+        connection.closeSync();
+        await database.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

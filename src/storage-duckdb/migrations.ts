@@ -5,13 +5,14 @@ import { queryDefinitions } from './migrations/0004-query-definitions.js';
 import { indexedRecordFields } from './migrations/0005-indexed-record-fields.js';
 import { recordsTable } from './migrations/0006-records-table.js';
 import { metadataSeq } from './migrations/0007-metadata-seq.js';
+import { fsstMessages } from './migrations/0008-fsst-messages.js';
 import type { Migration } from './migrations/migration.js';
 import type { SqlRunner } from './sql-runner.js';
 import { SqlParams, num } from './sql-values.js';
 import { inTransaction } from './write-lane.js';
 
 /** Append new migrations here (and as `migrations/NNNN-name.ts`); never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, metricTables, bedrockLoggingConfig, queryDefinitions, indexedRecordFields, recordsTable, metadataSeq];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, metricTables, bedrockLoggingConfig, queryDefinitions, indexedRecordFields, recordsTable, metadataSeq, fsstMessages];
 
 /** Brings the schema up to the latest version; returns the versions it applied. */
 export async function runMigrations(db: SqlRunner, now: number): Promise<number[]> {
