@@ -78,6 +78,26 @@ describe('readPutLogEventsBody', () => {
     assert.deepEqual(body, copy);
   });
 
+  it('finds every byte that ends a run of plain bytes, wherever it falls in a four-byte word', () => {
+    // Runs are read four bytes at a time: a quote, a backslash, a control byte (raw, so the body must be declined)
+    // at each position of a word, next to bytes of 0x80 and up, which must never pass for one of them.
+    for (let position = 0; position < 9; position++) {
+      for (const around of ['abcdefghij', 'ééééé', '€€€€']) {
+        const before = around.slice(0, position);
+        const after = around.slice(position);
+        for (const special of ['"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u0080', 'é']) {
+          const value = request([`${before}${special}${after}`, `${special}${after}${before}`]);
+          assertReadAs(JSON.stringify(value), value);
+        }
+        for (const raw of [0x00, 0x0a, 0x1f]) {
+          const body = Buffer.from(JSON.stringify(request([`${before}_${after}`])));
+          body[body.indexOf('_')] = raw;
+          assert.equal(read(body), undefined, `raw 0x${raw.toString(16)} after ${position} bytes of ${around}`);
+        }
+      }
+    }
+  });
+
   it('leaves to the general path everything it does not fully vouch for', () => {
     const ok = (events: string): string => `{"logGroupName":"g","logStreamName":"s","logEvents":${events}}`;
     const declined: Record<string, string | Buffer> = {
