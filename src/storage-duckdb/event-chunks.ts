@@ -20,6 +20,8 @@ const MESSAGE_BYTES = 6;
 const FIRST_FIELD = 7;
 const SHARED_TYPES: readonly DuckDBType[] = [BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, VARCHAR, INTEGER];
 const MAX_POOLED_CHUNKS = 64;
+// TableFiller writes int64 values as two 32-bit halves, low half first, as DuckDB reads them on little-endian CPUs.
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('event chunks assume a little-endian CPU');
 
 type Vector = ReturnType<typeof bindings.data_chunk_get_vector>;
 
@@ -133,6 +135,8 @@ class BoundsTracker {
 class TableFiller {
   private readonly capacity = DuckDBVector.standardSize();
   private readonly numbers = new BigInt64Array(this.capacity);
+  /** `numbers` as pairs of 32-bit halves, so per-row values are written without making a BigInt each. */
+  private readonly halves = new Int32Array(this.numbers.buffer);
   private readonly sizes = new Int32Array(this.capacity);
   /** One validity bit per row for each field column (64-bit words, little-endian). */
   private readonly validity: Uint8Array<ArrayBuffer>[];
@@ -157,7 +161,7 @@ class TableFiller {
     const table = this.current ?? this.begin();
     const row = this.rows++;
     table.positions[row] = position;
-    this.numbers[row] = BigInt(timestamp);
+    this.setNumber(row, timestamp);
     const size = this.text.assign(this.vectors[0] as Vector, row, message);
     this.sizes[row] = size;
     fields?.forEach((value, index) => {
@@ -191,7 +195,7 @@ class TableFiller {
 
   append(appender: DuckDBAppender, table: TableChunk, firstSeq: number): void {
     const rows = table.chunk.rowCount;
-    for (let row = 0; row < rows; row++) this.numbers[row] = BigInt(firstSeq + (table.positions[row] as number));
+    for (let row = 0; row < rows; row++) this.setNumber(row, firstSeq + (table.positions[row] as number));
     this.copyNumbers(table.chunk, SEQ, rows);
     appender.appendDataChunk(table.chunk);
   }
@@ -222,6 +226,12 @@ class TableFiller {
     this.done.push(table);
     this.current = undefined;
     this.rows = 0;
+  }
+
+  /** A safe integer as a little-endian int64: the low half is the value modulo 2^32, the high half the rest. */
+  private setNumber(row: number, value: number): void {
+    this.halves[2 * row] = value >>> 0;
+    this.halves[2 * row + 1] = Math.floor(value / 0x1_0000_0000);
   }
 
   private copyConstant(chunk: DuckDBDataChunk, column: number, value: bigint, rows: number): void {

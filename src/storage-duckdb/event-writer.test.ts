@@ -84,6 +84,18 @@ describe('DuckDB event writer', () => {
     assert.deepEqual(await storage.logs.readStream(scope, 'mixed', 's', { direction: 'forward', limit: 10 }), [], 'both tables emptied');
   });
 
+  it('stores every safe integer timestamp exactly, whatever its 32-bit halves', async () => {
+    const timestamps = [-(2 ** 32) - 5, -1, 0, 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 52 + 3, Number.MAX_SAFE_INTEGER];
+    await storage.logs.createLogStream(scope, 'g', 'wide', 1);
+    const outcome = await storage.logs.append(scope, 'g', 'wide', timestamps.map((timestamp) => ({ timestamp, message: `at ${timestamp}` })), 2);
+    assert.equal(outcome.kind, 'appended');
+    const stored = await storage.logs.readStream(scope, 'g', 'wide', { direction: 'forward', limit: 100 });
+    assert.deepEqual(stored.map((event) => [event.timestamp, event.message]), timestamps.map((timestamp) => [timestamp, `at ${timestamp}`]));
+    // Seq numbers go through the same halves: consecutive, in append order.
+    const seqs = stored.map((event) => event.seq);
+    assert.deepEqual(seqs, seqs.map((_, index) => (seqs[0] ?? 0) + index));
+  });
+
   it('stores lone surrogates as U+FFFD and counts the bytes actually stored', async () => {
     await storage.logs.createLogGroup(scope, { logGroupName: 'utf8', ...group });
     await storage.logs.createLogStream(scope, 'utf8', 's', 1);
