@@ -59,13 +59,14 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
   });
   try {
     const writeConnection = await database.connect();
-    await runMigrations(sqlRunner(writeConnection), Date.now());
+    const writeDb = sqlRunner(writeConnection);
+    await runMigrations(writeDb, Date.now());
     const queryWindow = new QuerySettingsWindow({ memoryLimit: memoryLimit(options), threads: threadsOf(options) }, async () => {
       const connection = await database.connect();
       return { db: sqlRunner(connection), close: () => connection.closeSync() };
     });
-    const counters = await StoreCounters.load(sqlRunner(writeConnection));
-    const metadata = await PendingMetadata.recover(sqlRunner(writeConnection), counters);
+    const counters = await StoreCounters.load(writeDb);
+    const metadata = await PendingMetadata.recover(writeDb, counters);
     const ctx: StoreContext = {
       lane: new WriteLane(writeConnection, (db) => metadata.write(db)),
       reads: new ReadPool(() => database.connect()),
@@ -78,8 +79,8 @@ export async function openDuckDbStorage(options: DuckDbStorageOptions): Promise<
       malformedJson: new MalformedJsonGroups(),
       freedMemory: new FreedMemoryReturn(() => queryWindow.returnFreedMemory()),
     };
-    const metrics = await DuckDbMetricStore.open(sqlRunner(writeConnection), ctx.lane, () => database.connect());
-    const bedrockConfig = await DuckDbBedrockConfigStore.open(sqlRunner(writeConnection), ctx.lane);
+    const metrics = await DuckDbMetricStore.open(writeDb, ctx.lane, () => database.connect());
+    const bedrockConfig = await DuckDbBedrockConfigStore.open(writeDb, ctx.lane);
     return duckDbStorage(ctx, database, metrics, bedrockConfig);
   } catch (error) {
     await database.close().catch(() => undefined);

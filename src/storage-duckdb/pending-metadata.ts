@@ -30,8 +30,10 @@ export class PendingMetadata {
     const metadata = new PendingMetadata(counters);
     const markParams = new SqlParams();
     const marks = await db.rows(`SELECT value FROM store_counters WHERE name = ${markParams.text(METADATA_SEQ)}`, markParams);
+    // Migration 0007 writes the row; without it every event would be counted again.
+    if (marks[0] === undefined) throw new Error(`store_counters has no ${METADATA_SEQ} row`);
     const p = new SqlParams();
-    const from = p.bigint(num(marks[0] ?? { value: 0 }, 'value'));
+    const from = p.bigint(num(marks[0], 'value'));
     const events = EVENT_TABLES.map((table) => `SELECT group_id, stream_id, timestamp, ingestion_time, message FROM ${table} WHERE seq >= ${from}`);
     const rows = await db.rows(
       `SELECT group_id, stream_id, min(timestamp) AS min_timestamp, max(timestamp) AS max_timestamp,
